@@ -1,0 +1,166 @@
+import { z } from 'zod';
+
+// Built-in messages in Dutch: authors of questionnaire files read them at start-up.
+z.config(z.locales.nl());
+
+/** Slugs used as stable ids: lower-case letters, digits and single dashes. */
+const slug = z
+	.string()
+	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'gebruik alleen kleine letters, cijfers en streepjes');
+
+const text = (max: number) =>
+	z.string().trim().min(1, 'mag niet leeg zijn').max(max, `mag hoogstens ${max} tekens lang zijn`);
+
+export const CHART_LABEL_MAX = 24;
+
+const ScalePointSchema = z.strictObject({
+	value: z.number().int('moet een geheel getal zijn'),
+	label: text(40)
+});
+
+const ScaleSchema = z
+	.strictObject({
+		points: z.array(ScalePointSchema).min(2, 'een schaal heeft minstens 2 punten').max(11),
+		dontKnow: text(60).optional()
+	})
+	.superRefine((scale, ctx) => {
+		scale.points.forEach((point, index) => {
+			if (index > 0 && point.value !== scale.points[index - 1].value + 1) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['points', index, 'value'],
+					message: 'de waarden van de schaal moeten oplopen in stappen van 1'
+				});
+			}
+		});
+	});
+
+const ReferenceSchema = z.strictObject({
+	percentage: z
+		.number()
+		.min(0, 'moet tussen 0 en 100 liggen')
+		.max(100, 'moet tussen 0 en 100 liggen'),
+	source: text(400)
+});
+
+const ItemSchema = z.strictObject({
+	id: slug,
+	statement: text(240),
+	help: text(400).optional(),
+	reverse: z.boolean().optional(),
+	reference: ReferenceSchema.optional()
+});
+
+const DimensionSchema = z.strictObject({
+	id: slug,
+	title: text(100),
+	chartLabel: text(CHART_LABEL_MAX),
+	description: text(600),
+	source: text(400),
+	items: z.array(ItemSchema).min(1, 'een dimensie heeft minstens 1 stelling')
+});
+
+export const QuestionnaireSchema = z
+	.strictObject({
+		id: slug,
+		version: z.number().int('moet een geheel getal zijn').positive('moet groter dan 0 zijn'),
+		title: text(120),
+		introduction: text(1500),
+		sources: z.array(text(600)).min(1, 'noem minstens 1 bron'),
+		scale: ScaleSchema,
+		dimensions: z.array(DimensionSchema).min(1, 'een vragenlijst heeft minstens 1 dimensie')
+	})
+	.superRefine((questionnaire, ctx) => {
+		const dimensionIds = new Set<string>();
+		const itemIds = new Set<string>();
+		questionnaire.dimensions.forEach((dimension, d) => {
+			if (dimensionIds.has(dimension.id)) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['dimensions', d, 'id'],
+					message: `de id "${dimension.id}" komt al eerder voor`
+				});
+			}
+			dimensionIds.add(dimension.id);
+			dimension.items.forEach((item, i) => {
+				if (itemIds.has(item.id)) {
+					ctx.addIssue({
+						code: 'custom',
+						path: ['dimensions', d, 'items', i, 'id'],
+						message: `de id "${item.id}" komt al eerder voor`
+					});
+				}
+				itemIds.add(item.id);
+			});
+		});
+	});
+
+export type Questionnaire = z.infer<typeof QuestionnaireSchema>;
+export type Dimension = Questionnaire['dimensions'][number];
+export type Item = Dimension['items'][number];
+export type Scale = Questionnaire['scale'];
+
+/** Formats a zod issue path as it reads in the file: `dimensions[2].items[0].id`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+	let out = '';
+	for (const key of path) {
+		if (typeof key === 'number') out += `[${key}]`;
+		else out += out === '' ? String(key) : `.${String(key)}`;
+	}
+	return out === '' ? '(hele bestand)' : out;
+}
+
+export class QuestionnaireError extends Error {
+	constructor(
+		readonly file: string,
+		readonly problems: { path: string; message: string }[]
+	) {
+		super(
+			`Vragenlijst ${file} is ongeldig:\n` +
+				problems.map((p) => `  - ${p.path}: ${p.message}`).join('\n')
+		);
+		this.name = 'QuestionnaireError';
+	}
+}
+
+/** Validates parsed file content; throws a QuestionnaireError naming the file and each path. */
+export function parseQuestionnaire(data: unknown, file: string): Questionnaire {
+	const result = QuestionnaireSchema.safeParse(data);
+	if (result.success) return result.data;
+	throw new QuestionnaireError(
+		file,
+		result.error.issues.map((issue) => ({
+			path: formatPath(issue.path),
+			message: describeIssue(issue)
+		}))
+	);
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+	if (issue.code === 'unrecognized_keys') {
+		return `onbekende sleutel(s): ${issue.keys.join(', ')}`;
+	}
+	if (issue.code === 'invalid_type' && issue.input === undefined) {
+		return `ontbreekt (verwacht: ${issue.expected})`;
+	}
+	return issue.message;
+}
+
+/** The dimension each item belongs to, for quick look-ups. */
+export function itemIndex(
+	questionnaire: Questionnaire
+): Map<string, { item: Item; dimension: Dimension }> {
+	const index = new Map<string, { item: Item; dimension: Dimension }>();
+	for (const dimension of questionnaire.dimensions) {
+		for (const item of dimension.items) index.set(item.id, { item, dimension });
+	}
+	return index;
+}
+
+/** Score of a raw answer after reverse scoring: the scale is mirrored around its midpoint. */
+export function scoredValue(scale: Scale, item: Pick<Item, 'reverse'>, value: number): number {
+	if (!item.reverse) return value;
+	const min = scale.points[0].value;
+	const max = scale.points[scale.points.length - 1].value;
+	return min + max - value;
+}

@@ -1,0 +1,68 @@
+import { QuestionnaireError } from '$lib/domain/questionnaire';
+import { generatePassword, hashPassword } from './auth';
+import { openDatabase, type Connection } from './db';
+import * as gemeenten from './db/gemeenten';
+import * as users from './db/users';
+import { loadQuestionnaireDir, syncQuestionnaires } from './questionnaires';
+import { seedDemo } from './seed';
+
+export interface StartOptions {
+	databasePath: string;
+	questionnairesDir: string;
+	seedDemo: boolean;
+	admin: { email: string; password: string | undefined };
+	log?: (line: string) => void;
+}
+
+let connection: Connection | undefined;
+
+/** The app's database connection; startApp() opens it before the first request. */
+export function getDb(): Connection {
+	if (!connection) throw new Error('De database is nog niet geopend');
+	return connection;
+}
+
+/**
+ * Start-up: migrate, load and check the questionnaires, seed the demo into an empty database,
+ * and make sure someone can log in. A broken questionnaire file throws a QuestionnaireError
+ * that names the file and the path inside it.
+ */
+export async function startApp(options: StartOptions): Promise<Connection> {
+	const log = options.log ?? console.log;
+	const db = openDatabase(options.databasePath);
+	try {
+		syncQuestionnaires(db, loadQuestionnaireDir(options.questionnairesDir));
+		if (options.seedDemo && gemeenten.total(db) === 0) {
+			seedDemo(db);
+			log('Demogegevens voor Voorbeeldstad zijn aangemaakt (sessiecode DEMO26).');
+		}
+		if (users.total(db) === 0) {
+			const { email, password } = options.admin;
+			const chosen = password ?? generatePassword();
+			users.create(db, {
+				email,
+				name: 'Beheerder',
+				role: 'beheerder',
+				passwordHash: await hashPassword(chosen)
+			});
+			log(
+				password
+					? `Beheerder aangemaakt: ${email} (wachtwoord uit ADMIN_PASSWORD).`
+					: `Beheerder aangemaakt: ${email}, wachtwoord: ${chosen}\n(Dit wachtwoord ziet u maar één keer. Bewaar het goed.)`
+			);
+		}
+	} catch (error) {
+		db.$client.close();
+		throw error;
+	}
+	connection = db;
+	return db;
+}
+
+/** Closes the database cleanly (checkpoints the WAL); used on shutdown. */
+export function closeDb(): void {
+	connection?.$client.close();
+	connection = undefined;
+}
+
+export { QuestionnaireError };

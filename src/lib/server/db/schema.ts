@@ -1,0 +1,218 @@
+import { sql } from 'drizzle-orm';
+import {
+	check,
+	index,
+	integer,
+	primaryKey,
+	sqliteTable,
+	text,
+	uniqueIndex
+} from 'drizzle-orm/sqlite-core';
+
+const createdAt = () =>
+	integer('created_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.$defaultFn(() => new Date());
+
+export const gemeenten = sqliteTable('gemeenten', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	name: text('name').notNull().unique(),
+	createdAt: createdAt()
+});
+
+/** Team profile fields follow the typology of wijkteams (tasks, composition, legal form). */
+export const teams = sqliteTable(
+	'teams',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		gemeenteId: integer('gemeente_id')
+			.notNull()
+			.references(() => gemeenten.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		tasks: text('tasks', { mode: 'json' }).$type<string[]>().notNull().default([]),
+		composition: text('composition'),
+		legalForm: text('legal_form'),
+		targetGroup: text('target_group'),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('teams_gemeente_name').on(t.gemeenteId, t.name)]
+);
+
+export const leerbewegingen = sqliteTable('leerbewegingen', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	name: text('name').notNull().unique(),
+	description: text('description').notNull().default(''),
+	createdAt: createdAt()
+});
+
+export const leerbewegingTeams = sqliteTable(
+	'leerbeweging_teams',
+	{
+		leerbewegingId: integer('leerbeweging_id')
+			.notNull()
+			.references(() => leerbewegingen.id, { onDelete: 'cascade' }),
+		teamId: integer('team_id')
+			.notNull()
+			.references(() => teams.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.leerbewegingId, t.teamId] })]
+);
+
+/** A meetronde belongs to exactly one gemeente or one leerbeweging. */
+export const meetrondes = sqliteTable(
+	'meetrondes',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		name: text('name').notNull(),
+		startsOn: text('starts_on').notNull(),
+		endsOn: text('ends_on').notNull(),
+		gemeenteId: integer('gemeente_id').references(() => gemeenten.id, { onDelete: 'cascade' }),
+		leerbewegingId: integer('leerbeweging_id').references(() => leerbewegingen.id, {
+			onDelete: 'cascade'
+		}),
+		createdAt: createdAt()
+	},
+	(t) => [
+		check('meetrondes_one_owner', sql`(${t.gemeenteId} IS NULL) <> (${t.leerbewegingId} IS NULL)`),
+		check('meetrondes_period', sql`${t.startsOn} <= ${t.endsOn}`)
+	]
+);
+
+/** An immutable snapshot of one loaded questionnaire file. */
+export const questionnaireVersions = sqliteTable(
+	'questionnaire_versions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		questionnaireId: text('questionnaire_id').notNull(),
+		version: integer('version').notNull(),
+		title: text('title').notNull(),
+		contentHash: text('content_hash').notNull(),
+		definition: text('definition').notNull(),
+		loadedAt: integer('loaded_at', { mode: 'timestamp_ms' })
+			.notNull()
+			.$defaultFn(() => new Date())
+	},
+	(t) => [uniqueIndex('questionnaire_versions_id_version').on(t.questionnaireId, t.version)]
+);
+
+export const SESSION_STATUSES = ['draft', 'open', 'closed'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+export const sessions = sqliteTable(
+	'sessions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		teamId: integer('team_id')
+			.notNull()
+			.references(() => teams.id, { onDelete: 'cascade' }),
+		meetrondeId: integer('meetronde_id')
+			.notNull()
+			.references(() => meetrondes.id, { onDelete: 'cascade' }),
+		questionnaireVersionId: integer('questionnaire_version_id')
+			.notNull()
+			.references(() => questionnaireVersions.id, { onDelete: 'restrict' }),
+		joinCode: text('join_code').notNull().unique(),
+		status: text('status', { enum: SESSION_STATUSES }).notNull().default('draft'),
+		minRespondents: integer('min_respondents').notNull().default(5),
+		openedAt: integer('opened_at', { mode: 'timestamp_ms' }),
+		closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+		resultsShownAt: integer('results_shown_at', { mode: 'timestamp_ms' }),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('sessions_team').on(t.teamId),
+		index('sessions_meetronde').on(t.meetrondeId),
+		check('sessions_status', sql`${t.status} IN ('draft', 'open', 'closed')`),
+		check('sessions_min_respondents', sql`${t.minRespondents} >= 3`)
+	]
+);
+
+/** Anonymous: no name, e-mail or address; only hashes of the secrets that identify it. */
+export const responses = sqliteTable(
+	'responses',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		sessionId: integer('session_id')
+			.notNull()
+			.references(() => sessions.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull().unique(),
+		resumeCodeHash: text('resume_code_hash').notNull().unique(),
+		startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+		submittedAt: integer('submitted_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('responses_session').on(t.sessionId)]
+);
+
+/** One row per answered statement. A null value with dont_know set is "weet ik niet". */
+export const answers = sqliteTable(
+	'answers',
+	{
+		responseId: integer('response_id')
+			.notNull()
+			.references(() => responses.id, { onDelete: 'cascade' }),
+		itemId: text('item_id').notNull(),
+		value: integer('value'),
+		dontKnow: integer('dont_know', { mode: 'boolean' }).notNull().default(false),
+		flagged: integer('flagged', { mode: 'boolean' }).notNull().default(false)
+	},
+	(t) => [
+		primaryKey({ columns: [t.responseId, t.itemId] }),
+		check('answers_value_or_dont_know', sql`NOT (${t.value} IS NOT NULL AND ${t.dontKnow} = 1)`)
+	]
+);
+
+export const comments = sqliteTable(
+	'comments',
+	{
+		responseId: integer('response_id')
+			.notNull()
+			.references(() => responses.id, { onDelete: 'cascade' }),
+		dimensionId: text('dimension_id').notNull(),
+		body: text('body').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.responseId, t.dimensionId] })]
+);
+
+export const USER_ROLES = ['beheerder', 'facilitator', 'gemeente-viewer'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const users = sqliteTable('users', {
+	id: integer('id').primaryKey({ autoIncrement: true }),
+	email: text('email').notNull().unique(),
+	name: text('name').notNull(),
+	role: text('role', { enum: USER_ROLES }).notNull(),
+	passwordHash: text('password_hash'),
+	createdAt: createdAt()
+});
+
+/** Membership scopes a facilitator or viewer to one gemeente or one leerbeweging. */
+export const memberships = sqliteTable(
+	'memberships',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		gemeenteId: integer('gemeente_id').references(() => gemeenten.id, { onDelete: 'cascade' }),
+		leerbewegingId: integer('leerbeweging_id').references(() => leerbewegingen.id, {
+			onDelete: 'cascade'
+		})
+	},
+	(t) => [
+		index('memberships_user').on(t.userId),
+		check('memberships_one_scope', sql`(${t.gemeenteId} IS NULL) <> (${t.leerbewegingId} IS NULL)`)
+	]
+);
+
+/** Login sessions: the id is a hash of the cookie's token, so a leaked database grants nothing. */
+export const userSessions = sqliteTable(
+	'user_sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [index('user_sessions_user').on(t.userId)]
+);

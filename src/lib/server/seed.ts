@@ -1,0 +1,197 @@
+import { scoredValue, type Questionnaire } from '$lib/domain/questionnaire';
+import { randomCode } from '$lib/domain/codes';
+import { randomIntFrom, seededRandom } from '$lib/domain/random';
+import type { TeamComposition, TeamLegalForm, TeamTask } from '$lib/domain/team-profile';
+import type { Db } from './db';
+import * as gemeenten from './db/gemeenten';
+import * as leerbewegingen from './db/leerbewegingen';
+import * as meetrondes from './db/meetrondes';
+import * as questionnaireVersions from './db/questionnaire-versions';
+import * as responses from './db/responses';
+import * as sessions from './db/sessions';
+import * as teams from './db/teams';
+
+export const DEMO_GEMEENTE = 'Voorbeeldstad';
+export const DEMO_JOIN_CODE = 'DEMO26';
+
+interface DemoTeam {
+	name: string;
+	tasks: TeamTask[];
+	composition: TeamComposition;
+	legalForm: TeamLegalForm;
+	/** mean score (1-5) the team gives itself in the nulmeting */
+	level: number;
+	/** how far individual members differ from each other */
+	spread: number;
+	respondents: [number, number];
+}
+
+const DEMO_TEAMS: DemoTeam[] = [
+	{
+		name: 'Wijkteam Noord',
+		tasks: ['toegang', 'regie', 'zelf-hulp'],
+		composition: 'gemeente',
+		legalForm: 'gemeente',
+		level: 3.4,
+		spread: 0.5,
+		respondents: [9, 12]
+	},
+	{
+		name: 'Jeugd- en gezinsteam Centrum',
+		tasks: ['toegang', 'zelf-hulp'],
+		composition: 'aanbieders',
+		legalForm: 'stichting',
+		level: 3.0,
+		spread: 0.9,
+		respondents: [7, 10]
+	},
+	{
+		name: 'Buurtteam Zuid',
+		tasks: ['toegang', 'regie'],
+		composition: 'gemeente-gedetacheerd',
+		legalForm: 'projectorganisatie',
+		level: 2.7,
+		spread: 0.7,
+		respondents: [6, 8]
+	}
+];
+
+const DEMO_COMMENTS = [
+	'We hebben goede korte lijnen met de scholen in de wijk.',
+	'Door de wachtlijst lukt het niet altijd om snel te starten.',
+	'Casusoverleg helpt, maar we nemen er te weinig tijd voor.',
+	'Nieuwe collega’s weten nog niet goed wie wat doet.',
+	'We zouden vaker samen met ouders het plan moeten maken.',
+	'De samenwerking met het consultatiebureau is het afgelopen jaar beter geworden.'
+];
+
+/** Fills an empty database with the demo: deterministic, so every machine shows the same. */
+export function seedDemo(db: Db, seed = 2026): void {
+	const random = seededRandom(seed);
+	const randomInt = randomIntFrom(random);
+	const versions = new Map(
+		questionnaireVersions.list(db).map((v) => [v.questionnaireId, v.id] as const)
+	);
+	const required = ['basisfuncties', 'stevig-lokaal-team', 'takenprofiel'];
+	for (const id of required) {
+		if (!versions.has(id))
+			throw new Error(`Demo: vragenlijst "${id}" ontbreekt in questionnaires/`);
+	}
+
+	db.transaction((tx) => {
+		const gemeenteId = gemeenten.create(tx, DEMO_GEMEENTE);
+		const teamIds = DEMO_TEAMS.map((team) =>
+			teams.create(tx, {
+				gemeenteId,
+				name: team.name,
+				tasks: team.tasks,
+				composition: team.composition,
+				legalForm: team.legalForm,
+				targetGroup: 'jeugd-gezin'
+			})
+		);
+		const leerbewegingId = leerbewegingen.create(
+			tx,
+			'Leerbeweging Sterke Wijkteams',
+			'Drie teams uit Voorbeeldstad leren van elkaar met de basisfuncties en het stevig lokaal team.'
+		);
+		for (const teamId of teamIds) leerbewegingen.addTeam(tx, leerbewegingId, teamId);
+
+		const rounds = [
+			{ name: 'Nulmeting voorjaar 2026', startsOn: '2026-03-01', endsOn: '2026-04-30', gain: 0 },
+			{ name: '1-meting najaar 2026', startsOn: '2026-10-01', endsOn: '2026-11-30', gain: 0.35 }
+		].map((round) => ({
+			...round,
+			id: meetrondes.create(tx, { ...round, gemeenteId })
+		}));
+
+		for (const questionnaireId of ['basisfuncties', 'stevig-lokaal-team']) {
+			const versionId = versions.get(questionnaireId)!;
+			const questionnaire = questionnaireVersions.definition(tx, versionId)!;
+			rounds.forEach((round, r) => {
+				DEMO_TEAMS.forEach((team, t) => {
+					const closedAt = new Date(`${round.endsOn}T15:00:00Z`);
+					const { id: sessionId } = sessions.create(tx, {
+						teamId: teamIds[t],
+						meetrondeId: round.id,
+						questionnaireVersionId: versionId,
+						status: 'closed',
+						minRespondents: 5,
+						joinCode: randomCode(6, randomInt),
+						openedAt: new Date(`${round.startsOn}T13:00:00Z`),
+						closedAt
+					});
+					const [least, most] = team.respondents;
+					const count = least + randomInt(most - least + 1);
+					for (let n = 0; n < count; n++) {
+						addSyntheticResponse(
+							tx,
+							sessionId,
+							questionnaire,
+							team,
+							round.gain + r * 0.05,
+							random,
+							closedAt
+						);
+					}
+				});
+			});
+		}
+
+		sessions.create(tx, {
+			teamId: teamIds[0],
+			meetrondeId: rounds[1].id,
+			questionnaireVersionId: versions.get('takenprofiel')!,
+			status: 'open',
+			minRespondents: 5,
+			joinCode: DEMO_JOIN_CODE,
+			openedAt: new Date('2026-10-01T13:00:00Z')
+		});
+	});
+}
+
+/** One plausible respondent: a team level, a personal tilt, a per-dimension tilt, some noise. */
+function addSyntheticResponse(
+	db: Db,
+	sessionId: number,
+	questionnaire: Questionnaire,
+	team: DemoTeam,
+	gain: number,
+	random: () => number,
+	submittedAt: Date
+): void {
+	const { id } = responses.start(db, sessionId, submittedAt);
+	const points = questionnaire.scale.points;
+	const min = points[0].value;
+	const max = points[points.length - 1].value;
+	const personal = (random() - 0.5) * 2 * team.spread;
+	const answers: responses.AnswerInput[] = [];
+	const comments: responses.CommentInput[] = [];
+	questionnaire.dimensions.forEach((dimension, d) => {
+		// Teams differ per dimension too: each team has its own strong and weak functions.
+		const dimensionTilt = Math.sin((d + 1) * (team.level * 3)) * 0.6;
+		for (const item of dimension.items) {
+			if (questionnaire.scale.dontKnow && random() < 0.05) {
+				answers.push({ itemId: item.id, value: null, dontKnow: true, flagged: false });
+				continue;
+			}
+			const target = team.level + gain + personal + dimensionTilt + (random() - 0.5) * 1.4;
+			const score = Math.min(max, Math.max(min, Math.round(target)));
+			answers.push({
+				itemId: item.id,
+				// Reverse-scored statements are phrased negatively: the raw answer is mirrored.
+				value: scoredValue(questionnaire.scale, item, score),
+				dontKnow: false,
+				flagged: random() < 0.08
+			});
+		}
+		if (random() < 0.25) {
+			comments.push({
+				dimensionId: dimension.id,
+				body: DEMO_COMMENTS[Math.floor(random() * DEMO_COMMENTS.length)]
+			});
+		}
+	});
+	responses.saveAnswers(db, id, answers, comments);
+	responses.submit(db, id, submittedAt);
+}
