@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 
@@ -24,4 +25,59 @@ export function readDatabase<T>(query: (db: Database.Database) => T): T {
 	} finally {
 		db.close();
 	}
+}
+
+/** Write access for test fixtures the demo lacks (the server sees them at once: WAL, busy timeout). */
+export function writeDatabase<T>(change: (db: Database.Database) => T): T {
+	const dir = process.env.E2E_DATA_DIR;
+	if (!dir) throw new Error('E2E_DATA_DIR is not set');
+	const db = new Database(join(dir, 'e2e.db'), { fileMustExist: true });
+	db.pragma('busy_timeout = 5000');
+	try {
+		return change(db);
+	} finally {
+		db.close();
+	}
+}
+
+/** The join code of a demo session in the given state. */
+export function demoCode(status: 'open' | 'closed' | 'draft'): string {
+	return readDatabase(
+		(db) =>
+			db
+				.prepare(
+					`SELECT s.join_code FROM sessions s JOIN questionnaire_versions q ON q.id = s.questionnaire_version_id
+					 WHERE s.status = ? ORDER BY s.id LIMIT 1`
+				)
+				.pluck()
+				.get(status) as string
+	);
+}
+
+/** The database id of the response behind a browser context's cookie for a session. */
+export async function responseIdOf(context: BrowserContext, joinCode: string): Promise<number> {
+	const cookie = (await context.cookies()).find(
+		(c) => c.name === 'wijkspiegel_deelnemer' && c.path === `/s/${joinCode}`
+	);
+	if (!cookie) throw new Error('no respondent cookie');
+	const hash = createHash('sha256').update(cookie.value).digest('hex');
+	return readDatabase(
+		(db) => db.prepare('SELECT id FROM responses WHERE token_hash = ?').pluck().get(hash) as number
+	);
+}
+
+export function answersOfResponse(responseId: number) {
+	return readDatabase(
+		(db) =>
+			db
+				.prepare(
+					'SELECT item_id AS itemId, value, dont_know AS dontKnow, flagged FROM answers WHERE response_id = ? ORDER BY item_id'
+				)
+				.all(responseId) as {
+				itemId: string;
+				value: number | null;
+				dontKnow: number;
+				flagged: number;
+			}[]
+	);
 }

@@ -147,6 +147,15 @@ export function seedDemo(db: Db, seed = 2026): void {
 			joinCode: DEMO_JOIN_CODE,
 			openedAt: new Date('2026-10-01T13:00:00Z')
 		});
+		// Prepared but not yet opened: what a facilitator has ready for the next meeting.
+		sessions.create(tx, {
+			teamId: teamIds[1],
+			meetrondeId: rounds[1].id,
+			questionnaireVersionId: versions.get('takenprofiel')!,
+			status: 'draft',
+			minRespondents: 5,
+			joinCode: randomCode(6, randomInt)
+		});
 	});
 }
 

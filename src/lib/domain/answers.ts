@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { Dimension, Questionnaire } from './questionnaire';
+
+export const COMMENT_MAX = 1000;
+export const DONT_KNOW = 'weet-niet';
+
+/** Form field names of one statement and one dimension; stable, so tests and scripts can use them. */
+export const answerField = (itemId: string) => `antwoord-${itemId}`;
+export const flagField = (itemId: string) => `praten-${itemId}`;
+export const commentField = (dimensionId: string) => `opmerking-${dimensionId}`;
+
+export interface PageAnswer {
+	itemId: string;
+	value: number | null;
+	dontKnow: boolean;
+	flagged: boolean;
+}
+
+export interface PageInput {
+	answers: PageAnswer[];
+	comment: string;
+}
+
+/** Fields the page's buttons and scripts send besides the answers. */
+const CONTROL_FIELDS = new Set(['naar']);
+
+/**
+ * The zod schema of one questionnaire page (a dimension): every statement's answer, its
+ * "Hier wil ik over praten" flag and the dimension's comment. Unknown fields are refused, so a
+ * request for another questionnaire's statement stores nothing.
+ */
+export function pageSchema(questionnaire: Questionnaire, dimension: Dimension) {
+	const values = questionnaire.scale.points.map((p) => String(p.value));
+	const allowed = questionnaire.scale.dontKnow ? [...values, DONT_KNOW] : values;
+	const shape: Record<string, z.ZodType> = {};
+	for (const item of dimension.items) {
+		shape[answerField(item.id)] = z
+			.string()
+			.refine((v) => allowed.includes(v), {
+				message: 'Kies een van de antwoorden die bij de stelling staan.'
+			})
+			.optional();
+		shape[flagField(item.id)] = z
+			.string()
+			.refine((v) => v === 'on' || v === 'ja', {
+				message: 'Ongeldige keuze bij "Hier wil ik over praten".'
+			})
+			.optional();
+	}
+	shape[commentField(dimension.id)] = z
+		.string()
+		.max(COMMENT_MAX, `Uw opmerking is te lang. Gebruik hoogstens ${COMMENT_MAX} tekens.`)
+		.optional();
+	return z.strictObject(shape).transform((fields): PageInput => ({
+		answers: dimension.items.map((item) => {
+			const raw = fields[answerField(item.id)] as string | undefined;
+			return {
+				itemId: item.id,
+				value: raw === undefined || raw === DONT_KNOW ? null : Number(raw),
+				dontKnow: raw === DONT_KNOW,
+				flagged: fields[flagField(item.id)] !== undefined
+			};
+		}),
+		comment: ((fields[commentField(dimension.id)] as string | undefined) ?? '').trim()
+	}));
+}
+
+/** Form data as a plain record for zod; a field sent twice is an error, not a silent pick. */
+export function formRecord(form: FormData): { record: Record<string, string>; duplicate?: string } {
+	const record: Record<string, string> = {};
+	for (const [key, value] of form.entries()) {
+		if (CONTROL_FIELDS.has(key)) continue;
+		if (key in record) return { record, duplicate: key };
+		record[key] = typeof value === 'string' ? value : '';
+	}
+	return { record };
+}
+
+export type ParsedPage =
+	{ ok: true; input: PageInput } | { ok: false; message: string; errors: Record<string, string> };
+
+/** Parses one page's form; errors are in Dutch, keyed by field name. */
+export function parsePage(
+	questionnaire: Questionnaire,
+	dimension: Dimension,
+	form: FormData
+): ParsedPage {
+	const { record, duplicate } = formRecord(form);
+	if (duplicate) {
+		return {
+			ok: false,
+			message: 'Het formulier is niet goed verstuurd.',
+			errors: { [duplicate]: 'Dit veld komt twee keer voor.' }
+		};
+	}
+	const result = pageSchema(questionnaire, dimension).safeParse(record);
+	if (result.success) return { ok: true, input: result.data };
+	const errors: Record<string, string> = {};
+	for (const issue of result.error.issues) {
+		if (issue.code === 'unrecognized_keys') {
+			for (const key of issue.keys) errors[key] = 'Deze stelling hoort niet bij deze pagina.';
+		} else {
+			errors[String(issue.path[0] ?? 'formulier')] = issue.message;
+		}
+	}
+	return {
+		ok: false,
+		message: 'Uw antwoorden zijn niet opgeslagen. Controleer de punten hieronder.',
+		errors
+	};
+}
+
+/** Statements without an answer (a score or "weet ik niet"), in questionnaire order. */
+export function unansweredItems(
+	questionnaire: Questionnaire,
+	answered: Iterable<{ itemId: string; value: number | null; dontKnow: boolean }>
+): { step: number; dimension: Dimension; itemId: string; statement: string }[] {
+	const done = new Set<string>();
+	for (const a of answered) if (a.value !== null || a.dontKnow) done.add(a.itemId);
+	return questionnaire.dimensions.flatMap((dimension, d) =>
+		dimension.items
+			.filter((item) => !done.has(item.id))
+			.map((item) => ({ step: d + 1, dimension, itemId: item.id, statement: item.statement }))
+	);
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { RateLimiter } from './rate-limit';
+
+describe('RateLimiter', () => {
+	it('lets a key try until it has failed the maximum number of times', () => {
+		let now = 0;
+		const limiter = new RateLimiter(3, 60_000, () => now);
+		for (let i = 0; i < 3; i++) {
+			expect(limiter.retryAfter('a')).toBe(0);
+			limiter.fail('a');
+			now += 1000;
+		}
+		expect(limiter.retryAfter('a')).toBe(57_000);
+		expect(limiter.retryAfter('b')).toBe(0);
+	});
+
+	it('forgets failures once they leave the window', () => {
+		let now = 0;
+		const limiter = new RateLimiter(2, 10_000, () => now);
+		limiter.fail('a');
+		limiter.fail('a');
+		expect(limiter.retryAfter('a')).toBeGreaterThan(0);
+		now = 10_001;
+		expect(limiter.retryAfter('a')).toBe(0);
+	});
+
+	it('starts afresh after a reset', () => {
+		const limiter = new RateLimiter(1, 10_000);
+		limiter.fail('a');
+		limiter.reset('a');
+		expect(limiter.retryAfter('a')).toBe(0);
+	});
+});

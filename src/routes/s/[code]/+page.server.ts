@@ -1,0 +1,40 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/app';
+import * as responses from '$lib/server/db/responses';
+import {
+	CLOSED_MESSAGE,
+	currentResponse,
+	resumePath,
+	sessionForCode,
+	setRespondentCookies
+} from '$lib/server/respondent';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Coming back on the same device continues at the first unanswered page. */
+export const load: PageServerLoad = ({ params, url, cookies }) => {
+	const db = getDb();
+	const { session, questionnaire } = sessionForCode(db, params.code, url);
+	const response = currentResponse(db, cookies, session.id);
+	if (response && session.status === 'open') {
+		redirect(
+			303,
+			response.submittedAt
+				? `/s/${session.joinCode}/klaar`
+				: resumePath(db, session.joinCode, questionnaire, response.id)
+		);
+	}
+	return {};
+};
+
+export const actions: Actions = {
+	start: async ({ params, url, cookies }) => {
+		const db = getDb();
+		const { session, questionnaire } = sessionForCode(db, params.code, url);
+		if (session.status !== 'open') return fail(409, { error: CLOSED_MESSAGE });
+		const existing = currentResponse(db, cookies, session.id);
+		if (existing) redirect(303, resumePath(db, session.joinCode, questionnaire, existing.id));
+		const { token, resumeCode } = responses.start(db, session.id);
+		setRespondentCookies(cookies, session.joinCode, token, resumeCode);
+		redirect(303, `/s/${session.joinCode}/1`);
+	}
+};

@@ -1,0 +1,38 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { unansweredItems } from '$lib/domain/answers';
+import { getDb } from '$lib/server/app';
+import * as responses from '$lib/server/db/responses';
+import { CLOSED_MESSAGE, currentResponse, sessionForCode } from '$lib/server/respondent';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params, url, cookies }) => {
+	const db = getDb();
+	const { session, questionnaire } = sessionForCode(db, params.code, url);
+	const response = currentResponse(db, cookies, session.id);
+	if (!response) redirect(303, `/s/${session.joinCode}`);
+	if (response.submittedAt) redirect(303, `/s/${session.joinCode}/klaar`);
+	const open = unansweredItems(questionnaire, responses.answersOf(db, response.id));
+	return {
+		unanswered: open.map((o) => ({
+			step: o.step,
+			itemId: o.itemId,
+			statement: o.statement,
+			dimensionTitle: o.dimension.title
+		}))
+	};
+};
+
+export const actions: Actions = {
+	default: async ({ params, url, cookies }) => {
+		const db = getDb();
+		const { session } = sessionForCode(db, params.code, url);
+		const response = currentResponse(db, cookies, session.id);
+		if (!response) redirect(303, `/s/${session.joinCode}`);
+		// A second submit (double click, back button) finds it already done: harmless.
+		if (!response.submittedAt) {
+			if (session.status !== 'open') return fail(409, { error: CLOSED_MESSAGE });
+			responses.submit(db, response.id);
+		}
+		redirect(303, `/s/${session.joinCode}/klaar`);
+	}
+};
