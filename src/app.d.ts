@@ -1,13 +1,15 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { SignedIn } from '$lib/server/login';
+
 declare global {
 	namespace App {
 		interface Error {
 			message: string;
 		}
-		// interface Locals {}
-		// interface PageData {}
-		// interface PageState {}
-		// interface Platform {}
+		interface Locals {
+			/** set by hooks.server.ts when a valid login cookie came with the request */
+			signedIn?: SignedIn;
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { closeDb, QuestionnaireError, startApp } from '$lib/server/app';
+import { closeDb, getDb, QuestionnaireError, startApp } from '$lib/server/app';
+import { currentUser } from '$lib/server/login';
 import { startOptions } from '$lib/server/config';
 
 export const init: ServerInit = async () => {
@@ -32,4 +33,12 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders);
+/** Who is signed in; respondents never are, they only carry their per-session cookie. */
+const authenticate: Handle = ({ event, resolve }) => {
+	if (event.cookies.get('wijkspiegel_sessie')) {
+		event.locals.signedIn = currentUser(getDb(), event.cookies, event.url.protocol === 'https:');
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(securityHeaders, authenticate);

@@ -30,6 +30,20 @@ const CONTROL_FIELDS = new Set(['naar']);
  * request for another questionnaire's statement stores nothing.
  */
 export function pageSchema(questionnaire: Questionnaire, dimension: Dimension) {
+	let perDimension = schemas.get(questionnaire);
+	if (!perDimension) schemas.set(questionnaire, (perDimension = new WeakMap()));
+	let cached = perDimension.get(dimension);
+	if (!cached) perDimension.set(dimension, (cached = buildPageSchema(questionnaire, dimension)));
+	return cached;
+}
+
+// One schema per page of a questionnaire: building a zod schema costs more than parsing with it.
+const schemas = new WeakMap<
+	Questionnaire,
+	WeakMap<Dimension, ReturnType<typeof buildPageSchema>>
+>();
+
+function buildPageSchema(questionnaire: Questionnaire, dimension: Dimension) {
 	const values = questionnaire.scale.points.map((p) => String(p.value));
 	const allowed = questionnaire.scale.dontKnow ? [...values, DONT_KNOW] : values;
 	const shape: Record<string, z.ZodType> = {};

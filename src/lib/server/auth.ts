@@ -44,3 +44,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export function generatePassword(): string {
 	return randomBytes(15).toString('base64url');
 }
+
+export const SESSION_COOKIE = 'wijkspiegel_sessie';
+export const SESSION_HOURS = 8;
+export const INVITATION_DAYS = 7;
+export const PASSWORD_MIN = 12;

@@ -1,17 +1,52 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '.';
-import { gemeenten } from './schema';
+import { gemeenten, responses, sessions, teams } from './schema';
 
 export function create(db: Db, name: string): number {
 	return db.insert(gemeenten).values({ name }).returning({ id: gemeenten.id }).get().id;
 }
 
-export function list(db: Db) {
-	return db.select().from(gemeenten).orderBy(asc(gemeenten.name)).all();
+export function list(db: Db, ids?: readonly number[]) {
+	const query = db
+		.select({
+			id: gemeenten.id,
+			name: gemeenten.name,
+			teams: sql<number>`(SELECT count(*) FROM ${teams} WHERE ${teams.gemeenteId} = ${gemeenten.id})`
+		})
+		.from(gemeenten);
+	return (ids ? query.where(inArray(gemeenten.id, [...ids])) : query)
+		.orderBy(asc(gemeenten.name))
+		.all();
 }
 
 export function get(db: Db, id: number) {
 	return db.select().from(gemeenten).where(eq(gemeenten.id, id)).get();
+}
+
+export function findByName(db: Db, name: string) {
+	return db.select().from(gemeenten).where(eq(gemeenten.name, name)).get();
+}
+
+export function rename(db: Db, id: number, name: string): void {
+	db.update(gemeenten).set({ name }).where(eq(gemeenten.id, id)).run();
+}
+
+/** Deletes the gemeente with its teams, rounds, sessions and answers (foreign keys cascade). */
+export function remove(db: Db, id: number): void {
+	db.delete(gemeenten).where(eq(gemeenten.id, id)).run();
+}
+
+/** How many responses would be lost by deleting the gemeente. */
+export function responseCount(db: Db, id: number): number {
+	return (
+		db
+			.select({ n: count() })
+			.from(responses)
+			.innerJoin(sessions, eq(sessions.id, responses.sessionId))
+			.innerJoin(teams, eq(teams.id, sessions.teamId))
+			.where(eq(teams.gemeenteId, id))
+			.get()?.n ?? 0
+	);
 }
 
 export function total(db: Db): number {

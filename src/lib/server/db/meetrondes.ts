@@ -1,3 +1,4 @@
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '.';
 import { meetrondes } from './schema';
 
@@ -11,4 +12,30 @@ export interface NewMeetronde {
 
 export function create(db: Db, meetronde: NewMeetronde): number {
 	return db.insert(meetrondes).values(meetronde).returning({ id: meetrondes.id }).get().id;
+}
+
+export function get(db: Db, id: number) {
+	return db.select().from(meetrondes).where(eq(meetrondes.id, id)).get();
+}
+
+export function listForGemeente(db: Db, gemeenteId: number) {
+	return db
+		.select()
+		.from(meetrondes)
+		.where(eq(meetrondes.gemeenteId, gemeenteId))
+		.orderBy(asc(meetrondes.startsOn))
+		.all();
+}
+
+export function listForLeerbeweging(db: Db, leerbewegingId: number) {
+	return db
+		.select()
+		.from(meetrondes)
+		.where(eq(meetrondes.leerbewegingId, leerbewegingId))
+		.orderBy(asc(meetrondes.startsOn))
+		.all();
+}
+
+export function remove(db: Db, id: number): void {
+	db.delete(meetrondes).where(eq(meetrondes.id, id)).run();
 }

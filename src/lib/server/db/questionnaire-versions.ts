@@ -43,12 +43,25 @@ export function list(db: Db) {
 		.all();
 }
 
-/** The stored snapshot: what respondents of that version saw, whatever the files say now. */
+const definitions = new WeakMap<Db, Map<number, Questionnaire>>();
+
+/**
+ * The stored snapshot: what respondents of that version saw, whatever the files say now.
+ * Versions never change once stored, so each is parsed once per connection and then shared:
+ * callers must not modify it.
+ */
 export function definition(db: Db, id: number): Questionnaire | undefined {
+	let cache = definitions.get(db);
+	if (!cache) definitions.set(db, (cache = new Map()));
+	const cached = cache.get(id);
+	if (cached) return cached;
 	const row = db
 		.select({ definition: questionnaireVersions.definition })
 		.from(questionnaireVersions)
 		.where(eq(questionnaireVersions.id, id))
 		.get();
-	return row ? (JSON.parse(row.definition) as Questionnaire) : undefined;
+	if (!row) return undefined;
+	const parsed = Object.freeze(JSON.parse(row.definition)) as Questionnaire;
+	cache.set(id, parsed);
+	return parsed;
 }

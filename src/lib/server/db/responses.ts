@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { prepared } from './prepared';
 import { RESUME_CODE_LENGTH } from '$lib/domain/codes';
 import { hashToken, randomToken, secureRandomCode } from '../tokens';
 import type { Db } from '.';
@@ -49,11 +50,13 @@ const responseColumns = {
 };
 
 export function findByToken(db: Db, token: string) {
-	return db
-		.select(responseColumns)
-		.from(responses)
-		.where(eq(responses.tokenHash, hashToken(token)))
-		.get();
+	return prepared(db, 'responses.findByToken', () =>
+		db
+			.select(responseColumns)
+			.from(responses)
+			.where(eq(responses.tokenHash, sql.placeholder('hash')))
+			.prepare()
+	).get({ hash: hashToken(token) });
 }
 
 export function findByResumeCode(db: Db, resumeCode: string) {
@@ -84,41 +87,73 @@ export function saveAnswers(
 	answerInputs: AnswerInput[],
 	commentInputs: CommentInput[] = []
 ): void {
-	db.transaction((tx) => {
+	const q = statements(db);
+	db.transaction(() => {
 		for (const answer of answerInputs) {
 			const empty = answer.value === null && !answer.dontKnow && !answer.flagged;
-			if (empty) {
-				tx.delete(answers)
-					.where(and(eq(answers.responseId, responseId), eq(answers.itemId, answer.itemId)))
-					.run();
-				continue;
-			}
-			tx.insert(answers)
-				.values({ responseId, ...answer })
-				.onConflictDoUpdate({
-					target: [answers.responseId, answers.itemId],
-					set: { value: answer.value, dontKnow: answer.dontKnow, flagged: answer.flagged }
-				})
-				.run();
+			if (empty) q.deleteAnswer.run({ responseId, itemId: answer.itemId });
+			else q.upsertAnswer.run({ responseId, ...answer });
 		}
 		for (const comment of commentInputs) {
-			if (comment.body === '') {
-				tx.delete(comments)
-					.where(
-						and(eq(comments.responseId, responseId), eq(comments.dimensionId, comment.dimensionId))
-					)
-					.run();
-				continue;
-			}
-			tx.insert(comments)
-				.values({ responseId, ...comment })
-				.onConflictDoUpdate({
-					target: [comments.responseId, comments.dimensionId],
-					set: { body: comment.body }
-				})
-				.run();
+			if (comment.body === '')
+				q.deleteComment.run({ responseId, dimensionId: comment.dimensionId });
+			else q.upsertComment.run({ responseId, ...comment });
 		}
 	});
+}
+
+/** The save's statements, prepared once per connection; they run inside the caller's transaction. */
+function statements(db: Db) {
+	return prepared(db, 'responses.save', () => ({
+		upsertAnswer: db
+			.insert(answers)
+			.values({
+				responseId: sql.placeholder('responseId'),
+				itemId: sql.placeholder('itemId'),
+				value: sql.placeholder('value'),
+				dontKnow: sql.placeholder('dontKnow'),
+				flagged: sql.placeholder('flagged')
+			})
+			.onConflictDoUpdate({
+				target: [answers.responseId, answers.itemId],
+				set: {
+					value: sql`excluded.value`,
+					dontKnow: sql`excluded.dont_know`,
+					flagged: sql`excluded.flagged`
+				}
+			})
+			.prepare(),
+		deleteAnswer: db
+			.delete(answers)
+			.where(
+				and(
+					eq(answers.responseId, sql.placeholder('responseId')),
+					eq(answers.itemId, sql.placeholder('itemId'))
+				)
+			)
+			.prepare(),
+		upsertComment: db
+			.insert(comments)
+			.values({
+				responseId: sql.placeholder('responseId'),
+				dimensionId: sql.placeholder('dimensionId'),
+				body: sql.placeholder('body')
+			})
+			.onConflictDoUpdate({
+				target: [comments.responseId, comments.dimensionId],
+				set: { body: sql`excluded.body` }
+			})
+			.prepare(),
+		deleteComment: db
+			.delete(comments)
+			.where(
+				and(
+					eq(comments.responseId, sql.placeholder('responseId')),
+					eq(comments.dimensionId, sql.placeholder('dimensionId'))
+				)
+			)
+			.prepare()
+	}));
 }
 
 export function answersOf(db: Db, responseId: number) {

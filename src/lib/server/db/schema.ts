@@ -216,3 +216,60 @@ export const userSessions = sqliteTable(
 	},
 	(t) => [index('user_sessions_user').on(t.userId)]
 );
+
+/** One-time invitation links for new accounts; only the hash is stored. */
+export const invitations = sqliteTable(
+	'invitations',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull().unique(),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('invitations_user').on(t.userId)]
+);
+
+/** What the team concluded per dimension in the conversation about the results. */
+export const conclusions = sqliteTable(
+	'conclusions',
+	{
+		sessionId: integer('session_id')
+			.notNull()
+			.references(() => sessions.id, { onDelete: 'cascade' }),
+		dimensionId: text('dimension_id').notNull(),
+		goesWell: text('goes_well').notNull().default(''),
+		canImprove: text('can_improve').notNull().default(''),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+			.notNull()
+			.$defaultFn(() => new Date())
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.dimensionId] })]
+);
+
+export const ACTION_STATUSES = ['open', 'bezig', 'klaar'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+/** Verbeteracties: what, who, by when, status. Carried over to the team's next session. */
+export const improvementActions = sqliteTable(
+	'improvement_actions',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		sessionId: integer('session_id')
+			.notNull()
+			.references(() => sessions.id, { onDelete: 'cascade' }),
+		dimensionId: text('dimension_id').notNull(),
+		what: text('what').notNull(),
+		who: text('who').notNull().default(''),
+		dueOn: text('due_on'),
+		status: text('status', { enum: ACTION_STATUSES }).notNull().default('open'),
+		carriedFromId: integer('carried_from_id'),
+		createdAt: createdAt()
+	},
+	(t) => [
+		index('improvement_actions_session').on(t.sessionId),
+		check('improvement_actions_status', sql`${t.status} IN ('open', 'bezig', 'klaar')`)
+	]
+);

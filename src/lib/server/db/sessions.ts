@@ -1,8 +1,17 @@
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { JOIN_CODE_LENGTH } from '$lib/domain/codes';
 import { secureRandomCode } from '../tokens';
+import { prepared } from './prepared';
 import type { Db } from '.';
-import { meetrondes, questionnaireVersions, sessions, teams, type SessionStatus } from './schema';
+import {
+	answers,
+	meetrondes,
+	questionnaireVersions,
+	responses,
+	sessions,
+	teams,
+	type SessionStatus
+} from './schema';
 
 export interface NewSession {
 	teamId: number;
@@ -32,6 +41,15 @@ export function create(db: Db, session: NewSession): { id: number; joinCode: str
 
 const summaryColumns = {
 	id: sessions.id,
+	teamId: sessions.teamId,
+	meetrondeId: sessions.meetrondeId,
+	gemeenteId: teams.gemeenteId,
+	questionnaireId: questionnaireVersions.questionnaireId,
+	questionnaireVersion: questionnaireVersions.version,
+	openedAt: sessions.openedAt,
+	closedAt: sessions.closedAt,
+	resultsShownAt: sessions.resultsShownAt,
+	createdAt: sessions.createdAt,
 	joinCode: sessions.joinCode,
 	status: sessions.status,
 	minRespondents: sessions.minRespondents,
@@ -43,14 +61,19 @@ const summaryColumns = {
 
 /** The session behind a join code, with what a respondent needs to know about it. */
 export function findByJoinCode(db: Db, joinCode: string) {
-	return db
-		.select(summaryColumns)
-		.from(sessions)
-		.innerJoin(teams, eq(teams.id, sessions.teamId))
-		.innerJoin(meetrondes, eq(meetrondes.id, sessions.meetrondeId))
-		.innerJoin(questionnaireVersions, eq(questionnaireVersions.id, sessions.questionnaireVersionId))
-		.where(eq(sessions.joinCode, joinCode))
-		.get();
+	return prepared(db, 'sessions.findByJoinCode', () =>
+		db
+			.select(summaryColumns)
+			.from(sessions)
+			.innerJoin(teams, eq(teams.id, sessions.teamId))
+			.innerJoin(meetrondes, eq(meetrondes.id, sessions.meetrondeId))
+			.innerJoin(
+				questionnaireVersions,
+				eq(questionnaireVersions.id, sessions.questionnaireVersionId)
+			)
+			.where(eq(sessions.joinCode, sql.placeholder('joinCode')))
+			.prepare()
+	).get({ joinCode });
 }
 
 export function get(db: Db, id: number) {
@@ -66,16 +89,96 @@ export function get(db: Db, id: number) {
 
 export type SessionSummary = NonNullable<ReturnType<typeof get>>;
 
-export function setStatus(db: Db, id: number, status: SessionStatus): void {
-	const now = new Date();
+const started = sql<number>`(SELECT count(*) FROM ${responses} WHERE ${responses.sessionId} = ${sessions.id})`;
+const submitted = sql<number>`(SELECT count(*) FROM ${responses} WHERE ${responses.sessionId} = ${sessions.id} AND ${responses.submittedAt} IS NOT NULL)`;
+
+/** A team's sessions, newest first, with response counts. */
+export function listForTeam(db: Db, teamId: number) {
+	return db
+		.select({ ...summaryColumns, started, submitted })
+		.from(sessions)
+		.innerJoin(teams, eq(teams.id, sessions.teamId))
+		.innerJoin(meetrondes, eq(meetrondes.id, sessions.meetrondeId))
+		.innerJoin(questionnaireVersions, eq(questionnaireVersions.id, sessions.questionnaireVersionId))
+		.where(eq(sessions.teamId, teamId))
+		.orderBy(desc(meetrondes.startsOn), desc(sessions.id))
+		.all();
+}
+
+/** Opens a draft session for respondents. */
+export function open(db: Db, id: number, now = new Date()): void {
 	db.update(sessions)
-		.set(
-			status === 'open'
-				? { status, openedAt: now }
-				: status === 'closed'
-					? { status, closedAt: now }
-					: { status }
-		)
-		.where(eq(sessions.id, id))
+		.set({ status: 'open', openedAt: now })
+		.where(and(eq(sessions.id, id), eq(sessions.status, 'draft')))
 		.run();
+}
+
+/**
+ * Closes a session. Responses with answers that were never sent count as given: the answers
+ * were acknowledged when saved. Responses without a single answer are left out.
+ */
+export function close(db: Db, id: number, now = new Date()): void {
+	db.transaction((tx) => {
+		tx.update(responses)
+			.set({ submittedAt: now })
+			.where(
+				and(
+					eq(responses.sessionId, id),
+					isNull(responses.submittedAt),
+					sql`EXISTS (SELECT 1 FROM ${answers} WHERE ${answers.responseId} = ${responses.id} AND (${answers.value} IS NOT NULL OR ${answers.dontKnow} = 1))`
+				)
+			)
+			.run();
+		tx.update(sessions).set({ status: 'closed', closedAt: now }).where(eq(sessions.id, id)).run();
+	});
+}
+
+/**
+ * Reopening is refused once results were shown: comparing the two views would expose the answers
+ * that came in late. Returns whether the session was reopened.
+ */
+export function reopen(db: Db, id: number): boolean {
+	const result = db
+		.update(sessions)
+		.set({ status: 'open', closedAt: null })
+		.where(and(eq(sessions.id, id), eq(sessions.status, 'closed'), isNull(sessions.resultsShownAt)))
+		.run();
+	return result.changes === 1;
+}
+
+export function markResultsShown(db: Db, id: number, now = new Date()): void {
+	db.update(sessions)
+		.set({ resultsShownAt: now })
+		.where(and(eq(sessions.id, id), isNull(sessions.resultsShownAt)))
+		.run();
+}
+
+export function setMinRespondents(db: Db, id: number, minRespondents: number): void {
+	db.update(sessions).set({ minRespondents }).where(eq(sessions.id, id)).run();
+}
+
+export function remove(db: Db, id: number): void {
+	db.delete(sessions).where(eq(sessions.id, id)).run();
+}
+
+/** The team's most recent earlier session of the same questionnaire: its verbeteracties come back. */
+export function previousOfTeam(
+	db: Db,
+	session: { id: number; teamId: number; questionnaireId: string }
+) {
+	return db
+		.select({ id: sessions.id, meetrondeName: meetrondes.name })
+		.from(sessions)
+		.innerJoin(meetrondes, eq(meetrondes.id, sessions.meetrondeId))
+		.innerJoin(questionnaireVersions, eq(questionnaireVersions.id, sessions.questionnaireVersionId))
+		.where(
+			and(
+				eq(sessions.teamId, session.teamId),
+				eq(questionnaireVersions.questionnaireId, session.questionnaireId),
+				// Row values: earlier round, or the same round but created before this one.
+				sql`(${meetrondes.startsOn}, ${sessions.id}) < (SELECT m.starts_on, s.id FROM meetrondes m JOIN sessions s ON s.meetronde_id = m.id WHERE s.id = ${session.id})`
+			)
+		)
+		.orderBy(desc(meetrondes.startsOn), desc(sessions.id))
+		.get();
 }

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import type {
 	TeamComposition,
 	TeamLegalForm,
@@ -6,7 +6,7 @@ import type {
 	TeamTask
 } from '$lib/domain/team-profile';
 import type { Db } from '.';
-import { teams } from './schema';
+import { gemeenten, leerbewegingTeams, responses, sessions, teams } from './schema';
 
 export interface NewTeam {
 	gemeenteId: number;
@@ -21,6 +21,14 @@ export function create(db: Db, team: NewTeam): number {
 	return db.insert(teams).values(team).returning({ id: teams.id }).get().id;
 }
 
+export function update(db: Db, id: number, team: Omit<NewTeam, 'gemeenteId'>): void {
+	db.update(teams).set(team).where(eq(teams.id, id)).run();
+}
+
+export function remove(db: Db, id: number): void {
+	db.delete(teams).where(eq(teams.id, id)).run();
+}
+
 export function listByGemeente(db: Db, gemeenteId: number) {
 	return db
 		.select()
@@ -31,5 +39,54 @@ export function listByGemeente(db: Db, gemeenteId: number) {
 }
 
 export function get(db: Db, id: number) {
-	return db.select().from(teams).where(eq(teams.id, id)).get();
+	return db
+		.select({
+			id: teams.id,
+			name: teams.name,
+			gemeenteId: teams.gemeenteId,
+			gemeenteName: gemeenten.name,
+			tasks: teams.tasks,
+			composition: teams.composition,
+			legalForm: teams.legalForm,
+			targetGroup: teams.targetGroup
+		})
+		.from(teams)
+		.innerJoin(gemeenten, eq(gemeenten.id, teams.gemeenteId))
+		.where(eq(teams.id, id))
+		.get();
+}
+
+export function findByName(db: Db, gemeenteId: number, name: string) {
+	return db
+		.select({ id: teams.id })
+		.from(teams)
+		.where(sql`${teams.gemeenteId} = ${gemeenteId} AND ${teams.name} = ${name}`)
+		.get();
+}
+
+export function responseCount(db: Db, id: number): number {
+	return (
+		db
+			.select({ n: count() })
+			.from(responses)
+			.innerJoin(sessions, eq(sessions.id, responses.sessionId))
+			.where(eq(sessions.teamId, id))
+			.get()?.n ?? 0
+	);
+}
+
+/** The team's gemeente and leerbewegingen: what the access rules need. */
+export function scope(db: Db, teamId: number) {
+	const team = db
+		.select({ gemeenteId: teams.gemeenteId })
+		.from(teams)
+		.where(eq(teams.id, teamId))
+		.get();
+	if (!team) return undefined;
+	const links = db
+		.select({ id: leerbewegingTeams.leerbewegingId })
+		.from(leerbewegingTeams)
+		.where(eq(leerbewegingTeams.teamId, teamId))
+		.all();
+	return { gemeenteId: team.gemeenteId, leerbewegingIds: links.map((l) => l.id) };
 }

@@ -1,0 +1,98 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '.';
+import { conclusions, improvementActions, type ActionStatus } from './schema';
+
+/** What the team concluded per dimension, keyed by dimension id. */
+export function conclusionsOf(db: Db, sessionId: number) {
+	const rows = db.select().from(conclusions).where(eq(conclusions.sessionId, sessionId)).all();
+	return new Map(
+		rows.map((r) => [r.dimensionId, { goesWell: r.goesWell, canImprove: r.canImprove }])
+	);
+}
+
+export function saveConclusion(
+	db: Db,
+	sessionId: number,
+	dimensionId: string,
+	goesWell: string,
+	canImprove: string
+): void {
+	db.insert(conclusions)
+		.values({ sessionId, dimensionId, goesWell, canImprove })
+		.onConflictDoUpdate({
+			target: [conclusions.sessionId, conclusions.dimensionId],
+			set: { goesWell, canImprove, updatedAt: new Date() }
+		})
+		.run();
+}
+
+export interface NewAction {
+	dimensionId: string;
+	what: string;
+	who: string;
+	dueOn: string | null;
+	status: ActionStatus;
+	carriedFromId?: number | null;
+}
+
+export function addAction(db: Db, sessionId: number, action: NewAction): number {
+	return db
+		.insert(improvementActions)
+		.values({ sessionId, ...action })
+		.returning({ id: improvementActions.id })
+		.get().id;
+}
+
+export function actionsOf(db: Db, sessionId: number) {
+	return db
+		.select()
+		.from(improvementActions)
+		.where(eq(improvementActions.sessionId, sessionId))
+		.orderBy(asc(improvementActions.id))
+		.all();
+}
+
+/** Changes the status of an action of this session; false when the action is not this session's. */
+export function setActionStatus(
+	db: Db,
+	sessionId: number,
+	actionId: number,
+	status: ActionStatus
+): boolean {
+	const result = db
+		.update(improvementActions)
+		.set({ status })
+		.where(and(eq(improvementActions.id, actionId), eq(improvementActions.sessionId, sessionId)))
+		.run();
+	return result.changes === 1;
+}
+
+/** Carries an earlier session's unfinished action into this one, once. */
+export function carryOver(db: Db, sessionId: number, actionId: number): boolean {
+	const source = db
+		.select()
+		.from(improvementActions)
+		.where(eq(improvementActions.id, actionId))
+		.get();
+	if (!source) return false;
+	const already = db
+		.select({ id: improvementActions.id })
+		.from(improvementActions)
+		.where(
+			and(
+				eq(improvementActions.sessionId, sessionId),
+				eq(improvementActions.carriedFromId, actionId)
+			)
+		)
+		.get();
+	if (already) return true;
+	addAction(db, sessionId, {
+		dimensionId: source.dimensionId,
+		what: source.what,
+		who: source.who,
+		dueOn: source.dueOn,
+		status: source.status,
+		carriedFromId: source.id
+	});
+	return true;
+}

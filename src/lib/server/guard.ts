@@ -1,0 +1,67 @@
+import { error, redirect } from '@sveltejs/kit';
+import {
+	canManageGemeente,
+	canManageTeam,
+	canViewTeamResults,
+	type TeamScope
+} from '$lib/domain/access';
+import type { Db } from './db';
+import * as teams from './db/teams';
+import type { SignedIn } from './login';
+
+/** The signed-in user, or a redirect to the login page that comes back here afterwards. */
+export function requireSignedIn(locals: App.Locals, url: URL): SignedIn {
+	if (!locals.signedIn) {
+		redirect(303, `/inloggen?naar=${encodeURIComponent(url.pathname + url.search)}`);
+	}
+	return locals.signedIn;
+}
+
+export function forbidden(): never {
+	error(
+		403,
+		'U heeft geen toegang tot deze pagina. Vraag een beheerder om toegang als u die nodig heeft.'
+	);
+}
+
+export function notFound(what: string): never {
+	error(404, `${what} bestaat niet (meer).`);
+}
+
+export function requireBeheerder(locals: App.Locals, url: URL): SignedIn {
+	const signedIn = requireSignedIn(locals, url);
+	if (signedIn.actor.role !== 'beheerder') forbidden();
+	return signedIn;
+}
+
+export function requireGemeenteManager(locals: App.Locals, url: URL, gemeenteId: number): SignedIn {
+	const signedIn = requireSignedIn(locals, url);
+	if (!canManageGemeente(signedIn.actor, gemeenteId)) forbidden();
+	return signedIn;
+}
+
+/** The team's scope for the access rules; 404 when the team does not exist. */
+export function teamScopeOf(db: Db, teamId: number): TeamScope {
+	const scope = teams.scope(db, teamId);
+	if (!scope) notFound('Dit team');
+	return scope;
+}
+
+export function requireTeamManager(locals: App.Locals, url: URL, db: Db, teamId: number): SignedIn {
+	const signedIn = requireSignedIn(locals, url);
+	if (!canManageTeam(signedIn.actor, teamScopeOf(db, teamId))) forbidden();
+	return signedIn;
+}
+
+export function requireTeamViewer(locals: App.Locals, url: URL, db: Db, teamId: number): SignedIn {
+	const signedIn = requireSignedIn(locals, url);
+	if (!canViewTeamResults(signedIn.actor, teamScopeOf(db, teamId))) forbidden();
+	return signedIn;
+}
+
+/** Route ids are positive integers; anything else is a page that does not exist. */
+export function idParam(value: string): number {
+	const id = Number(value);
+	if (!Number.isSafeInteger(id) || id <= 0) error(404, 'Deze pagina bestaat niet.');
+	return id;
+}

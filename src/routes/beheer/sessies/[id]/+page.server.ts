@@ -1,0 +1,63 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { ConfirmNameSchema, MinRespondentsSchema, parseForm } from '$lib/domain/forms';
+import { getDb } from '$lib/server/app';
+import * as responses from '$lib/server/db/responses';
+import * as sessions from '$lib/server/db/sessions';
+import { managedSession } from '$lib/server/session-access';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url, params }) => {
+	const db = getDb();
+	const { session } = managedSession(db, locals, url, params.id);
+	return {
+		session,
+		counts: responses.countsForSession(db, session.id),
+		joinUrl: `${url.origin}/s/${session.joinCode}`
+	};
+};
+
+export const actions: Actions = {
+	openen: ({ locals, url, params }) => {
+		const db = getDb();
+		const { session } = managedSession(db, locals, url, params.id);
+		sessions.open(db, session.id);
+		return { done: 'De sessie is open. Teamleden kunnen nu meedoen.' };
+	},
+	sluiten: ({ locals, url, params }) => {
+		const db = getDb();
+		const { session } = managedSession(db, locals, url, params.id);
+		if (session.status !== 'open') return fail(409, { error: 'Alleen een open sessie kan dicht.' });
+		sessions.close(db, session.id);
+		return { done: 'De sessie is gesloten.' };
+	},
+	heropenen: ({ locals, url, params }) => {
+		const db = getDb();
+		const { session } = managedSession(db, locals, url, params.id);
+		if (!sessions.reopen(db, session.id)) {
+			return fail(409, {
+				error:
+					'Deze sessie kan niet meer open: de uitkomsten zijn al getoond. Anders zou te zien zijn wat de laatste teamleden antwoordden. Maak een nieuwe sessie als het team opnieuw wil invullen.'
+			});
+		}
+		return { done: 'De sessie is weer open.' };
+	},
+	minimum: async ({ locals, url, params, request }) => {
+		const db = getDb();
+		const { session } = managedSession(db, locals, url, params.id);
+		if (session.resultsShownAt) {
+			return fail(409, { error: 'Het minimum ligt vast nu de uitkomsten getoond zijn.' });
+		}
+		const parsed = parseForm(MinRespondentsSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		sessions.setMinRespondents(db, session.id, parsed.data.minRespondents);
+		return { done: 'Het minimum is opgeslagen.' };
+	},
+	verwijderen: async ({ locals, url, params, request }) => {
+		const db = getDb();
+		const { session } = managedSession(db, locals, url, params.id);
+		const parsed = parseForm(ConfirmNameSchema(session.joinCode), await request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		sessions.remove(db, session.id);
+		redirect(303, `/beheer/teams/${session.teamId}`);
+	}
+};

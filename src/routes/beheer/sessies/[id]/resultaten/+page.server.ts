@@ -1,0 +1,109 @@
+import { fail } from '@sveltejs/kit';
+import { ActionSchema, ActionStatusSchema, ConclusionSchema, parseForm } from '$lib/domain/forms';
+import { getDb } from '$lib/server/app';
+import * as conversation from '$lib/server/db/conversation';
+import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
+import * as sessions from '$lib/server/db/sessions';
+import { AGENDA_ORDERS, buildSessionResults, type AgendaOrder } from '$lib/server/session-results';
+import { managedSession, viewableSession } from '$lib/server/session-access';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url, params }) => {
+	const db = getDb();
+	const { session, canManage, canReadComments } = viewableSession(db, locals, url, params.id);
+	const questionnaire = questionnaireVersions.definition(db, session.questionnaireVersionId)!;
+	const requested = url.searchParams.get('sorteer') ?? 'verschil';
+	const order = (requested in AGENDA_ORDERS ? requested : 'verschil') as AgendaOrder;
+	const previous = sessions.previousOfTeam(db, session);
+	return {
+		session,
+		questionnaire,
+		canManage,
+		order,
+		results: buildSessionResults(db, session.id, questionnaire, {
+			includeComments: canReadComments,
+			order
+		}),
+		conclusions: Object.fromEntries(conversation.conclusionsOf(db, session.id)),
+		actions: conversation.actionsOf(db, session.id),
+		previous: previous ? { ...previous, actions: conversation.actionsOf(db, previous.id) } : null
+	};
+};
+
+/** The conversation's outcome is recorded by whoever runs the session, never by viewers. */
+export const actions: Actions = {
+	conclusie: async ({ locals, url, params, request }) => {
+		const db = getDb();
+		const { session } = managedSession(db, locals, url, params.id);
+		const parsed = parseForm(ConclusionSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { form: 'conclusie', ...parsed });
+		if (!dimensionExists(session.questionnaireVersionId, parsed.data.dimensionId)) {
+			return fail(400, {
+				form: 'conclusie',
+				errors: { dimensionId: 'Dit onderwerp hoort niet bij de vragenlijst.' },
+				values: {}
+			});
+		}
+		conversation.saveConclusion(
+			db,
+			session.id,
+			parsed.data.dimensionId,
+			parsed.data.goesWell,
+			parsed.data.canImprove
+		);
+		return { form: 'conclusie', dimensionId: parsed.data.dimensionId, saved: true };
+	},
+	actie: async ({ locals, url, params, request }) => {
+		const db = getDb();
+		const { session } = managedSession(db, locals, url, params.id);
+		const parsed = parseForm(ActionSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { form: 'actie', ...parsed });
+		if (!dimensionExists(session.questionnaireVersionId, parsed.data.dimensionId)) {
+			return fail(400, {
+				form: 'actie',
+				errors: { dimensionId: 'Kies een onderwerp uit de lijst.' },
+				values: parsed.data
+			});
+		}
+		conversation.addAction(db, session.id, parsed.data);
+		return { form: 'actie', saved: true };
+	},
+	status: async ({ locals, url, params, request }) => {
+		const db = getDb();
+		const { session } = managedSession(db, locals, url, params.id);
+		const parsed = parseForm(ActionStatusSchema, await request.formData());
+		if (
+			!parsed.ok ||
+			!conversation.setActionStatus(db, session.id, parsed.data.actionId, parsed.data.status)
+		) {
+			return fail(400, {
+				form: 'status',
+				errors: { status: 'Deze verbeteractie hoort niet bij deze sessie.' },
+				values: {}
+			});
+		}
+		return { form: 'status', saved: true };
+	},
+	overnemen: async ({ locals, url, params, request }) => {
+		const db = getDb();
+		const { session } = managedSession(db, locals, url, params.id);
+		const actionId = Number((await request.formData()).get('actionId'));
+		const previous = sessions.previousOfTeam(db, session);
+		const allowed =
+			previous && conversation.actionsOf(db, previous.id).some((a) => a.id === actionId);
+		if (!allowed) {
+			return fail(400, {
+				form: 'overnemen',
+				errors: { actionId: 'Deze verbeteractie hoort niet bij de vorige sessie van dit team.' },
+				values: {}
+			});
+		}
+		conversation.carryOver(db, session.id, actionId);
+		return { form: 'overnemen', saved: true };
+	}
+};
+
+function dimensionExists(versionId: number, dimensionId: string): boolean {
+	const questionnaire = questionnaireVersions.definition(getDb(), versionId);
+	return questionnaire?.dimensions.some((d) => d.id === dimensionId) ?? false;
+}
