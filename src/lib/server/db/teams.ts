@@ -90,3 +90,13 @@ export function scope(db: Db, teamId: number) {
 		.all();
 	return { gemeenteId: team.gemeenteId, leerbewegingIds: links.map((l) => l.id) };
 }
+
+/** Every team with its gemeente, for choosing teams of a leerbeweging. */
+export function listAll(db: Db) {
+	return db
+		.select({ id: teams.id, name: teams.name, gemeenteName: gemeenten.name })
+		.from(teams)
+		.innerJoin(gemeenten, eq(gemeenten.id, teams.gemeenteId))
+		.orderBy(asc(gemeenten.name), asc(teams.name))
+		.all();
+}

@@ -1,0 +1,103 @@
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { parseForm, UserSchema } from '$lib/domain/forms';
+import { getDb } from '$lib/server/app';
+import type { Db } from '$lib/server/db';
+import { INVITATION_DAYS } from '$lib/server/auth';
+import * as gemeenten from '$lib/server/db/gemeenten';
+import * as leerbewegingen from '$lib/server/db/leerbewegingen';
+import * as users from '$lib/server/db/users';
+import { requireBeheerder } from '$lib/server/guard';
+import { hashToken, randomToken } from '$lib/server/tokens';
+import type { Actions, PageServerLoad } from './$types';
+
+const UserIdSchema = z.strictObject({ userId: z.coerce.number().int().positive() });
+
+/** A one-time link to pass on by hand: no mail server needed. Only its hash is stored. */
+function invitationLink(db: Db, userId: number, origin: string): string {
+	const token = randomToken();
+	users.createInvitation(
+		db,
+		userId,
+		hashToken(token),
+		new Date(Date.now() + INVITATION_DAYS * 86_400_000)
+	);
+	return `${origin}/uitnodiging/${token}`;
+}
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	requireBeheerder(locals, url);
+	const db = getDb();
+	return {
+		users: users.listWithMemberships(db),
+		gemeenten: gemeenten.list(db),
+		leerbewegingen: leerbewegingen.list(db),
+		invitationDays: INVITATION_DAYS
+	};
+};
+
+export const actions: Actions = {
+	toevoegen: async ({ locals, url, request }) => {
+		requireBeheerder(locals, url);
+		const parsed = parseForm(UserSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { form: 'toevoegen', ...parsed });
+		const db = getDb();
+		const { name, email, role, scope } = parsed.data;
+		const errors: Record<string, string> = {};
+		if (users.findByEmail(db, email)) errors.email = 'Er is al een account met dit e-mailadres.';
+		if (role !== 'beheerder' && scope === '')
+			errors.scope = 'Kies bij welke gemeente of leerbeweging deze persoon hoort.';
+		if (role === 'gemeente-viewer' && scope.startsWith('leerbeweging'))
+			errors.scope = 'Een gemeente-account hoort bij een gemeente.';
+		const [kind, rawId] = scope.split(':');
+		const scopeId = Number(rawId);
+		if (kind === 'gemeente' && !gemeenten.get(db, scopeId))
+			errors.scope = 'Kies een gemeente uit de lijst.';
+		if (kind === 'leerbeweging' && !leerbewegingen.get(db, scopeId))
+			errors.scope = 'Kies een leerbeweging uit de lijst.';
+		if (Object.keys(errors).length > 0)
+			return fail(400, { form: 'toevoegen', errors, values: parsed.data });
+		const link = db.transaction((tx) => {
+			const userId = users.create(tx, { name, email, role, passwordHash: null });
+			if (role !== 'beheerder') {
+				users.addMembership(
+					tx,
+					userId,
+					kind === 'gemeente' ? { gemeenteId: scopeId } : { leerbewegingId: scopeId }
+				);
+			}
+			return invitationLink(tx, userId, url.origin);
+		});
+		return { form: 'toevoegen', invited: { name, link } };
+	},
+	uitnodigen: async ({ locals, url, request }) => {
+		requireBeheerder(locals, url);
+		const parsed = parseForm(UserIdSchema, await request.formData());
+		const db = getDb();
+		const user = parsed.ok ? users.get(db, parsed.data.userId) : undefined;
+		if (!user)
+			return fail(400, {
+				form: 'uitnodigen',
+				errors: { userId: 'Deze gebruiker bestaat niet.' } as Record<string, string>
+			});
+		return {
+			form: 'uitnodigen',
+			invited: { name: user.name, link: invitationLink(db, user.id, url.origin) }
+		};
+	},
+	verwijderen: async ({ locals, url, request }) => {
+		const { user: me } = requireBeheerder(locals, url);
+		const parsed = parseForm(UserIdSchema, await request.formData());
+		if (!parsed.ok || parsed.data.userId === me.id) {
+			return fail(400, {
+				form: 'verwijderen',
+				errors: { userId: 'U kunt uw eigen account hier niet verwijderen.' } as Record<
+					string,
+					string
+				>
+			});
+		}
+		users.remove(getDb(), parsed.data.userId);
+		return { form: 'verwijderen', removed: true };
+	}
+};

@@ -1,0 +1,32 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { NewPasswordSchema, parseForm } from '$lib/domain/forms';
+import { getDb } from '$lib/server/app';
+import { hashPassword } from '$lib/server/auth';
+import * as users from '$lib/server/db/users';
+import { signIn } from '$lib/server/login';
+import { hashToken } from '$lib/server/tokens';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ params }) => {
+	const invitation = users.findInvitation(getDb(), hashToken(params.token));
+	return { invitation: invitation ? { name: invitation.name, email: invitation.email } : null };
+};
+
+export const actions: Actions = {
+	default: async ({ params, request, cookies, url }) => {
+		const db = getDb();
+		const invitation = users.findInvitation(db, hashToken(params.token));
+		if (!invitation)
+			return fail(410, { errors: { password: 'Deze uitnodiging is verlopen of al gebruikt.' } });
+		const parsed = parseForm(NewPasswordSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { errors: parsed.errors });
+		users.acceptInvitation(
+			db,
+			invitation.id,
+			invitation.userId,
+			await hashPassword(parsed.data.password)
+		);
+		signIn(db, cookies, invitation.userId, url.protocol === 'https:');
+		redirect(303, '/beheer');
+	}
+};

@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as conversation from '$lib/server/db/conversation';
+import * as gemeenten from '$lib/server/db/gemeenten';
+import * as meetrondes from '$lib/server/db/meetrondes';
+import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
+import * as responses from '$lib/server/db/responses';
+import * as results from '$lib/server/db/results';
+import * as sessions from '$lib/server/db/sessions';
+import * as teams from '$lib/server/db/teams';
+import { databaseWithQuestionnaires } from './helpers';
+
+let temp: ReturnType<typeof databaseWithQuestionnaires>;
+let teamId: number;
+let roundId: number;
+let versionId: number;
+
+beforeEach(() => {
+	temp = databaseWithQuestionnaires();
+	const gemeenteId = gemeenten.create(temp.db, 'Proefstad');
+	teamId = teams.create(temp.db, {
+		gemeenteId,
+		name: 'Team',
+		tasks: [],
+		composition: null,
+		legalForm: null,
+		targetGroup: null
+	});
+	roundId = meetrondes.create(temp.db, {
+		name: 'Ronde',
+		startsOn: '2026-01-01',
+		endsOn: '2026-02-01',
+		gemeenteId
+	});
+	versionId = questionnaireVersions.find(temp.db, 'takenprofiel', 1)!.id;
+});
+afterEach(() => temp.cleanup());
+
+function sessionWith(submitted: number, minRespondents = 5) {
+	const { id } = sessions.create(temp.db, {
+		teamId,
+		meetrondeId: roundId,
+		questionnaireVersionId: versionId,
+		minRespondents
+	});
+	sessions.open(temp.db, id);
+	for (let i = 0; i < submitted; i++) {
+		const r = responses.start(temp.db, id);
+		responses.saveAnswers(
+			temp.db,
+			r.id,
+			[{ itemId: 'ps-1', value: 1 + (i % 3), dontKnow: false, flagged: false }],
+			[{ dimensionId: 'preventie-signaleren', body: `opmerking ${i}` }]
+		);
+		responses.submit(temp.db, r.id);
+	}
+	return id;
+}
+
+describe('the anonymity rule at the query layer', () => {
+	it('lets no answers out of a closed session with 4 of the minimum 5 responses', () => {
+		const id = sessionWith(4);
+		sessions.close(temp.db, id);
+		const data = results.forSession(temp.db, id);
+		expect(data).toEqual({ visible: false, status: 'closed', submitted: 4, minRespondents: 5 });
+		expect('responses' in data).toBe(false);
+		expect(sessions.get(temp.db, id)?.resultsShownAt).toBeNull();
+	});
+
+	it('shows results of a closed session with 5 responses, comments included', () => {
+		const id = sessionWith(5);
+		sessions.close(temp.db, id);
+		const data = results.forSession(temp.db, id);
+		expect(data.visible).toBe(true);
+		if (!data.visible) return;
+		expect(data.responses).toHaveLength(5);
+		expect(data.comments.get('preventie-signaleren')?.sort()).toEqual([
+			'opmerking 0',
+			'opmerking 1',
+			'opmerking 2',
+			'opmerking 3',
+			'opmerking 4'
+		]);
+	});
+
+	it('shows nothing while the session is open, however many responded', () => {
+		const id = sessionWith(8);
+		expect(results.forSession(temp.db, id).visible).toBe(false);
+	});
+
+	it('refuses to reopen a session once its results were shown, but allows it before', () => {
+		const id = sessionWith(5);
+		sessions.close(temp.db, id);
+		expect(sessions.reopen(temp.db, id)).toBe(true);
+		sessions.close(temp.db, id);
+		results.forSession(temp.db, id);
+		expect(sessions.reopen(temp.db, id)).toBe(false);
+		expect(sessions.get(temp.db, id)?.status).toBe('closed');
+	});
+
+	it('never treats a minimum below 3 as allowed, even if stored directly', () => {
+		const id = sessionWith(2, 3);
+		temp.db.$client.pragma('ignore_check_constraints = ON');
+		temp.db.$client.prepare('UPDATE sessions SET min_respondents = 1 WHERE id = ?').run(id);
+		sessions.close(temp.db, id);
+		expect(results.forSession(temp.db, id).visible).toBe(false);
+	});
+});
+
+describe('closing a session', () => {
+	it('counts a response with answers that was never sent, and leaves out an empty one', () => {
+		const id = sessionWith(4);
+		const partial = responses.start(temp.db, id);
+		responses.saveAnswers(temp.db, partial.id, [
+			{ itemId: 'ps-2', value: 3, dontKnow: false, flagged: false }
+		]);
+		responses.start(temp.db, id); // opened the questionnaire, answered nothing
+		sessions.close(temp.db, id);
+		expect(responses.countsForSession(temp.db, id)).toEqual({ started: 6, submitted: 5 });
+		expect(results.forSession(temp.db, id).visible).toBe(true);
+	});
+});
+
+describe('verbeteracties across rounds', () => {
+	it('brings the previous session’s actions back, and carries one over only once', () => {
+		const first = sessionWith(5);
+		const actionId = conversation.addAction(temp.db, first, {
+			dimensionId: 'preventie-signaleren',
+			what: 'Spreekuur op school',
+			who: 'Sam',
+			dueOn: '2026-06-01',
+			status: 'bezig'
+		});
+		const later = meetrondes.create(temp.db, {
+			name: 'Later',
+			startsOn: '2026-09-01',
+			endsOn: '2026-10-01',
+			gemeenteId: gemeenten.list(temp.db)[0].id
+		});
+		const { id: second } = sessions.create(temp.db, {
+			teamId,
+			meetrondeId: later,
+			questionnaireVersionId: versionId
+		});
+		const summary = sessions.get(temp.db, second)!;
+		expect(sessions.previousOfTeam(temp.db, summary)?.id).toBe(first);
+		expect(sessions.previousOfTeam(temp.db, sessions.get(temp.db, first)!)).toBeUndefined();
+		conversation.carryOver(temp.db, second, actionId);
+		conversation.carryOver(temp.db, second, actionId);
+		const carried = conversation.actionsOf(temp.db, second);
+		expect(carried).toHaveLength(1);
+		expect(carried[0]).toMatchObject({
+			what: 'Spreekuur op school',
+			status: 'bezig',
+			carriedFromId: actionId
+		});
+	});
+
+	it('changes the status only of an action of the same session', () => {
+		const first = sessionWith(0);
+		const other = sessionWith(0);
+		const actionId = conversation.addAction(temp.db, first, {
+			dimensionId: 'x',
+			what: 'Iets',
+			who: '',
+			dueOn: null,
+			status: 'open'
+		});
+		expect(conversation.setActionStatus(temp.db, other, actionId, 'klaar')).toBe(false);
+		expect(conversation.setActionStatus(temp.db, first, actionId, 'klaar')).toBe(true);
+		expect(conversation.actionsOf(temp.db, first)[0].status).toBe('klaar');
+	});
+});
