@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import type { Db } from '.';
-import { meetrondes } from './schema';
+import { meetrondes, responses, sessions } from './schema';
 
 export interface NewMeetronde {
 	name: string;
@@ -38,4 +38,24 @@ export function listForLeerbeweging(db: Db, leerbewegingId: number) {
 
 export function remove(db: Db, id: number): void {
 	db.delete(meetrondes).where(eq(meetrondes.id, id)).run();
+}
+
+export function update(
+	db: Db,
+	id: number,
+	meetronde: Pick<NewMeetronde, 'name' | 'startsOn' | 'endsOn'>
+): void {
+	db.update(meetrondes).set(meetronde).where(eq(meetrondes.id, id)).run();
+}
+
+/** How many responses would be lost by deleting the round with its sessions. */
+export function responseCount(db: Db, id: number): number {
+	return (
+		db
+			.select({ n: count() })
+			.from(responses)
+			.innerJoin(sessions, eq(sessions.id, responses.sessionId))
+			.where(eq(sessions.meetrondeId, id))
+			.get()?.n ?? 0
+	);
 }
