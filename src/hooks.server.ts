@@ -1,7 +1,9 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
 import { sequence } from '@sveltejs/kit/hooks';
 import { closeDb, getDb, QuestionnaireError, startApp } from '$lib/server/app';
 import { currentUser } from '$lib/server/login';
+import { log } from '$lib/server/log';
 import { startOptions } from '$lib/server/config';
 
 export const init: ServerInit = async () => {
@@ -41,4 +43,33 @@ const authenticate: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(securityHeaders, authenticate);
+/** Route, status and duration of every request; the route id, never the path with its codes. */
+const accessLog: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const response = await resolve(event);
+	log('info', 'request', {
+		method: event.request.method,
+		route: event.route.id ?? '(geen route)',
+		status: response.status,
+		ms: Math.round((performance.now() - started) * 10) / 10
+	});
+	return response;
+};
+
+export const handle = sequence(accessLog, securityHeaders, authenticate);
+
+/** Unexpected errors: logged with an id to find them back, shown to people in plain Dutch. */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status === 404) return { message: 'Deze pagina bestaat niet.' };
+	const id = randomUUID().slice(0, 8);
+	log('error', 'unexpected error', {
+		id,
+		status,
+		route: event.route.id ?? '(geen route)',
+		error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+		stack: error instanceof Error ? error.stack?.split('\n').slice(0, 6).join(' | ') : undefined
+	});
+	return {
+		message: `Er ging iets mis aan onze kant. Probeer het later nog eens. Blijft het misgaan? Noem dan code ${id}.`
+	};
+};

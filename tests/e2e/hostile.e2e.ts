@@ -1,0 +1,162 @@
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import fc from 'fast-check';
+import { ensureFixture, FACILITATOR_A, type Fixture } from './accounts';
+import { readDatabase } from './support';
+
+const BASE = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
+
+/** Field values people and attackers send: empty, huge, odd unicode, numbers, markup, SQL. */
+const value = fc.oneof(
+	fc.string(),
+	fc.string({ unit: 'grapheme', maxLength: 50 }),
+	fc.constantFrom(
+		'',
+		' ',
+		'0',
+		'-1',
+		'1e309',
+		'NaN',
+		'null',
+		'<script>alert(1)</script>',
+		"' OR 1=1 --",
+		'weet-niet',
+		'on'
+	),
+	fc.integer().map(String),
+	fc.string({ minLength: 2000, maxLength: 5000 })
+);
+
+function form(names: fc.Arbitrary<string>) {
+	return fc.dictionary(names, value, { maxKeys: 8 });
+}
+
+let fixture: Fixture;
+let facilitator: APIRequestContext;
+let respondent: APIRequestContext;
+
+test.beforeAll(async () => {
+	fixture = ensureFixture();
+	const headers = { origin: BASE, accept: 'text/html' };
+	respondent = await request.newContext({
+		baseURL: BASE,
+		extraHTTPHeaders: { ...headers, 'x-e2e-client': 'fuzz-respondent' }
+	});
+	await respondent.post('/s/DEMO26?/start', { form: {}, maxRedirects: 0 });
+	facilitator = await request.newContext({
+		baseURL: BASE,
+		extraHTTPHeaders: { ...headers, 'x-e2e-client': 'fuzz-facilitator' }
+	});
+	expect(
+		(await facilitator.post('/inloggen', { form: FACILITATOR_A, maxRedirects: 0 })).status()
+	).toBe(303);
+});
+
+test.afterAll(async () => {
+	await respondent.dispose();
+	await facilitator.dispose();
+});
+
+const count = (table: string) =>
+	readDatabase((db) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number);
+
+test('random and adversarial answers never cause a server error, and a refused save stores nothing', async () => {
+	const names = fc.oneof(
+		fc.constantFrom(
+			'antwoord-ps-1',
+			'antwoord-ps-2',
+			'praten-ps-1',
+			'opmerking-preventie-signaleren',
+			'antwoord-oh-1',
+			'naar'
+		),
+		fc.string({ maxLength: 30 })
+	);
+	await fc.assert(
+		fc.asyncProperty(form(names), async (fields) => {
+			const before = count('answers') + count('comments');
+			const response = await respondent.post('/s/DEMO26/1', { form: fields, maxRedirects: 0 });
+			expect(response.status()).toBeLessThan(500);
+			if (response.status() === 400) {
+				expect(await response.text()).toContain('Uw antwoorden zijn niet opgeslagen');
+				expect(count('answers') + count('comments')).toBe(before);
+			}
+		}),
+		{ numRuns: 60 }
+	);
+});
+
+test('random codes at /join never cause a server error and always get a Dutch message', async () => {
+	const guesser = await request.newContext({
+		baseURL: BASE,
+		extraHTTPHeaders: { origin: BASE, accept: 'text/html', 'x-e2e-client': 'fuzz-join' }
+	});
+	await fc.assert(
+		fc.asyncProperty(form(fc.constantFrom('code', 'x', 'naar')), async (fields) => {
+			const response = await guesser.post('/join', { form: fields, maxRedirects: 0 });
+			expect(response.status()).toBeLessThan(500);
+			if (response.status() >= 400) expect(await response.text()).toMatch(/code|Code/);
+		}),
+		{ numRuns: 40 }
+	);
+	await guesser.dispose();
+});
+
+test('random management forms never cause a server error and a refused one stores nothing', async () => {
+	const targets = [
+		`/beheer/gemeenten/${fixture.gemeenteA}?/team`,
+		`/beheer/gemeenten/${fixture.gemeenteA}?/meetronde`,
+		`/beheer/teams/${fixture.teamA}?/sessie`,
+		`/beheer/teams/${fixture.teamA}?/profiel`,
+		`/beheer/sessies/${fixture.closedSessionA}/resultaten?/actie`,
+		`/beheer/sessies/${fixture.closedSessionA}/resultaten?/status`
+	];
+	const names = fc.oneof(
+		fc.constantFrom(
+			'name',
+			'tasks',
+			'composition',
+			'legalForm',
+			'startsOn',
+			'endsOn',
+			'meetrondeId',
+			'questionnaireVersionId',
+			'minRespondents',
+			'dimensionId',
+			'what',
+			'status',
+			'actionId'
+		),
+		fc.string({ maxLength: 20 })
+	);
+	await fc.assert(
+		fc.asyncProperty(fc.constantFrom(...targets), form(names), async (target, fields) => {
+			const before = ['teams', 'meetrondes', 'sessions', 'improvement_actions'].map(count);
+			const response = await facilitator.post(target, { form: fields, maxRedirects: 0 });
+			expect(response.status()).toBeLessThan(500);
+			if (response.status() === 400) {
+				expect(['teams', 'meetrondes', 'sessions', 'improvement_actions'].map(count)).toEqual(
+					before
+				);
+			}
+		}),
+		{ numRuns: 60 }
+	);
+});
+
+test('a form post without the site as origin is refused before anything happens', async () => {
+	const stranger = await request.newContext({
+		baseURL: BASE,
+		extraHTTPHeaders: { origin: 'https://elders.example', accept: 'text/html' }
+	});
+	const response = await stranger.post('/join', { form: { code: 'DEMO26' }, maxRedirects: 0 });
+	expect(response.status()).toBe(403);
+	await stranger.dispose();
+});
+
+test('an oversized request is refused early', async () => {
+	const response = await respondent.post('/s/DEMO26/1', {
+		form: { 'opmerking-preventie-signaleren': 'x'.repeat(1024 * 1024) },
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(413);
+});
