@@ -61,6 +61,16 @@ export const handle = sequence(accessLog, securityHeaders, authenticate);
 /** Unexpected errors: logged with an id to find them back, shown to people in plain Dutch. */
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: 'Deze pagina bestaat niet.' };
+	if (status < 500) {
+		// The request's fault (too large, malformed): worth a warning, not an alarm.
+		log('warn', 'request refused', { status, route: event.route.id ?? '(geen route)' });
+		return {
+			message:
+				status === 413
+					? 'Wat u stuurde is te groot. Maak uw tekst korter en probeer het opnieuw.'
+					: 'Dit verzoek kunnen we niet verwerken.'
+		};
+	}
 	const id = randomUUID().slice(0, 8);
 	log('error', 'unexpected error', {
 		id,

@@ -98,7 +98,7 @@ function expected(actor: Actor, allowed: Actor[]): Outcome {
 }
 
 for (const { path, allowed } of pages) {
-	test(`access to ${path({ gemeenteA: 1, gemeenteB: 2, teamA: 3, teamB: 4, closedSessionA: 5, sessionB: 6, leerbeweging: 7 }).replace(/\d+/g, 'N')} (${allowed.join(', ')})`, async () => {
+	test(`access to ${path({ gemeenteA: 1, gemeenteB: 2, teamA: 3, teamB: 4, closedSessionA: 5, sessionB: 6, leerbeweging: 7, fuzz: { gemeente: 8, team: 9, session: 10 } }).replace(/\d+/g, 'N')} (${allowed.join(', ')})`, async () => {
 		const outcomes: Record<string, Outcome | number> = {};
 		const wanted: Record<string, Outcome> = {};
 		for (const actor of actors) {

@@ -12,7 +12,7 @@ async function login(page: Page, account: { email: string; password: string }) {
 	await page.getByLabel('E-mailadres').fill(account.email);
 	await page.getByLabel('Wachtwoord').fill(account.password);
 	await page.getByRole('button', { name: 'Inloggen' }).click();
-	await expect(page).toHaveURL('/beheer');
+	await expect(page).toHaveURL('/beheer', { timeout: 15_000 });
 }
 
 /** One team member fills in the whole questionnaire in a browser of their own. */
@@ -21,17 +21,20 @@ async function respond(browser: Browser, code: string, label: string) {
 	const page = await context.newPage();
 	await page.goto(`/s/${code}`);
 	await page.getByRole('button', { name: 'Beginnen' }).click();
-	for (;;) {
+	for (let step = 1; ; step++) {
+		await expect(page).toHaveURL(`/s/${code}/${step}`);
 		const groups = page.locator('fieldset.statement');
 		for (let i = 0; i < (await groups.count()); i++) {
 			await groups.nth(i).getByRole('radio', { name: label, exact: true }).check();
 		}
-		const next = page.getByRole('button', { name: 'Volgende' });
-		if ((await next.count()) === 0) break;
-		await next.click();
-		await page.waitForURL(/\/\d+$|controleren$/);
+		await page.getByRole('button', { name: /^(Volgende|Naar het overzicht)$/ }).click();
+		// Wait for the next page itself: the current address would match a looser pattern.
+		await page.waitForURL(
+			(url) =>
+				url.pathname === `/s/${code}/${step + 1}` || url.pathname === `/s/${code}/controleren`
+		);
+		if (page.url().endsWith('/controleren')) break;
 	}
-	await page.getByRole('button', { name: 'Naar het overzicht' }).click();
 	await page.getByRole('button', { name: 'Antwoorden versturen' }).click();
 	await expect(page).toHaveURL(`/s/${code}/klaar`);
 	await context.close();
@@ -175,7 +178,8 @@ test('logging in is refused with a wrong password and slowed down after repeated
 	const page = await context.newPage();
 	for (let i = 0; i < 5; i++) {
 		await page.goto('/inloggen');
-		await page.getByLabel('E-mailadres').fill('gemeente-a@example.nl');
+		// An address no other test logs in with: the lock-out lasts 15 minutes.
+		await page.getByLabel('E-mailadres').fill('geraden@example.nl');
 		await page.getByLabel('Wachtwoord').fill(`fout-${i}`);
 		await page.getByRole('button', { name: 'Inloggen' }).click();
 		await expect(

@@ -33,6 +33,7 @@ test.describe('at 320 px wide', () => {
 		await page.getByLabel('E-mailadres').fill(FACILITATOR_A.email);
 		await page.getByLabel('Wachtwoord').fill(FACILITATOR_A.password);
 		await page.getByRole('button', { name: 'Inloggen' }).click();
+		await expect(page).toHaveURL('/beheer');
 		await page.goto(`/beheer/sessies/${fixture.closedSessionA}/resultaten`);
 		await expect(page.getByRole('img', { name: /Radardiagram/ })).toBeVisible();
 		await expectNoHorizontalScroll(page);
@@ -61,6 +62,7 @@ test('the remaining workspace pages pass axe', async ({ page }) => {
 	await page.getByLabel('E-mailadres').fill(BEHEERDER.email);
 	await page.getByLabel('Wachtwoord').fill(BEHEERDER.password);
 	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await expect(page).toHaveURL('/beheer');
 	for (const path of [
 		'/beheer/account',
 		`/beheer/leerbewegingen/${fixture.leerbeweging}`,

@@ -162,3 +162,14 @@ describe('unansweredItems', () => {
 		expect(open).toEqual([]);
 	});
 });
+
+describe('formRecord', () => {
+	it('treats fields named like object properties as ordinary fields', () => {
+		for (const name of ['toString', '__proto__', 'constructor', 'hasOwnProperty']) {
+			const result = parsePage(questionnaire, first, form({ [name]: 'x' }));
+			expect(result.ok).toBe(false);
+			if (!result.ok) expect(Object.keys(result.errors)).toEqual([name]);
+		}
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+});

@@ -81,10 +81,11 @@ function buildPageSchema(questionnaire: Questionnaire, dimension: Dimension) {
 
 /** Form data as a plain record for zod; a field sent twice is an error, not a silent pick. */
 export function formRecord(form: FormData): { record: Record<string, string>; duplicate?: string } {
-	const record: Record<string, string> = {};
+	// No prototype: a field named "toString" or "__proto__" is just a field.
+	const record: Record<string, string> = Object.create(null);
 	for (const [key, value] of form.entries()) {
 		if (CONTROL_FIELDS.has(key)) continue;
-		if (key in record) return { record, duplicate: key };
+		if (Object.hasOwn(record, key)) return { record, duplicate: key };
 		record[key] = typeof value === 'string' ? value : '';
 	}
 	return { record };
@@ -103,13 +104,13 @@ export function parsePage(
 	if (duplicate) {
 		return {
 			ok: false,
-			message: 'Het formulier is niet goed verstuurd.',
+			message: 'Uw antwoorden zijn niet opgeslagen: het formulier is niet goed verstuurd.',
 			errors: { [duplicate]: 'Dit veld komt twee keer voor.' }
 		};
 	}
 	const result = pageSchema(questionnaire, dimension).safeParse(record);
 	if (result.success) return { ok: true, input: result.data };
-	const errors: Record<string, string> = {};
+	const errors: Record<string, string> = Object.create(null);
 	for (const issue of result.error.issues) {
 		if (issue.code === 'unrecognized_keys') {
 			for (const key of issue.keys) errors[key] = 'Deze stelling hoort niet bij deze pagina.';

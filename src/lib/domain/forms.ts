@@ -165,7 +165,8 @@ export function parseForm<T>(
 	arrays: readonly string[] = [],
 	ignore: readonly string[] = []
 ): FormResult<T> {
-	const values: Record<string, string | string[]> = {};
+	// No prototype: a field named "__proto__" or "constructor" must not reach Object.prototype.
+	const values: Record<string, string | string[]> = Object.create(null);
 	for (const key of new Set(form.keys())) {
 		if (ignore.includes(key)) continue;
 		const all = form.getAll(key).map((v) => (typeof v === 'string' ? v : ''));
@@ -173,7 +174,7 @@ export function parseForm<T>(
 	}
 	const result = schema.safeParse(values);
 	if (result.success) return { ok: true, data: result.data };
-	const errors: Record<string, string> = {};
+	const errors: Record<string, string> = Object.create(null);
 	for (const issue of result.error.issues) {
 		const field =
 			issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0] ?? 'formulier');

@@ -27,7 +27,8 @@ export type SessionData =
 export function forSession(
 	db: Db,
 	sessionId: number,
-	random: () => number = Math.random
+	random: () => number = Math.random,
+	options: { comments: boolean } = { comments: true }
 ): SessionData {
 	const session = db.select().from(sessions).where(eq(sessions.id, sessionId)).get();
 	if (!session) throw new Error(`Sessie ${sessionId} bestaat niet`);
@@ -59,12 +60,14 @@ export function forSession(
 	);
 	for (const { responseId, ...answer } of rows) byResponse.get(responseId)?.answers.push(answer);
 
-	const commentRows = db
-		.select({ dimensionId: comments.dimensionId, body: comments.body })
-		.from(comments)
-		.innerJoin(responses, eq(responses.id, comments.responseId))
-		.where(and(eq(responses.sessionId, sessionId), isNotNull(responses.submittedAt)))
-		.all();
+	const commentRows = !options.comments
+		? []
+		: db
+				.select({ dimensionId: comments.dimensionId, body: comments.body })
+				.from(comments)
+				.innerJoin(responses, eq(responses.id, comments.responseId))
+				.where(and(eq(responses.sessionId, sessionId), isNotNull(responses.submittedAt)))
+				.all();
 	const byDimension = new Map<string, string[]>();
 	for (const { dimensionId, body } of shuffle(commentRows, random)) {
 		byDimension.set(dimensionId, [...(byDimension.get(dimensionId) ?? []), body]);

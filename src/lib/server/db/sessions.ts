@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { JOIN_CODE_LENGTH } from '$lib/domain/codes';
 import { secureRandomCode } from '../tokens';
 import { prepared } from './prepared';
@@ -181,4 +181,35 @@ export function previousOfTeam(
 		)
 		.orderBy(desc(meetrondes.startsOn), desc(sessions.id))
 		.get();
+}
+
+/** Closed sessions of one questionnaire for the teams of a gemeente or a leerbeweging. */
+export function listClosedInScope(
+	db: Db,
+	scope: { gemeenteId: number } | { leerbewegingId: number },
+	questionnaireId: string
+) {
+	const inScope =
+		'gemeenteId' in scope
+			? eq(teams.gemeenteId, scope.gemeenteId)
+			: sql`${sessions.teamId} IN (SELECT team_id FROM leerbeweging_teams WHERE leerbeweging_id = ${scope.leerbewegingId})`;
+	return db
+		.select({
+			...summaryColumns,
+			startsOn: meetrondes.startsOn,
+			definition: questionnaireVersions.definition
+		})
+		.from(sessions)
+		.innerJoin(teams, eq(teams.id, sessions.teamId))
+		.innerJoin(meetrondes, eq(meetrondes.id, sessions.meetrondeId))
+		.innerJoin(questionnaireVersions, eq(questionnaireVersions.id, sessions.questionnaireVersionId))
+		.where(
+			and(
+				eq(sessions.status, 'closed'),
+				eq(questionnaireVersions.questionnaireId, questionnaireId),
+				inScope
+			)
+		)
+		.orderBy(asc(meetrondes.startsOn), asc(teams.name))
+		.all();
 }

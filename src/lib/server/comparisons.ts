@@ -1,0 +1,219 @@
+import {
+	AVERAGE_LABELS,
+	changes,
+	comparisonSummary,
+	groupAverage,
+	sameDimensions,
+	type AverageMode,
+	type SessionFigures
+} from '$lib/domain/compare';
+import type { Questionnaire } from '$lib/domain/questionnaire';
+import { radarConfig, type RadarChartConfig } from '$lib/domain/radar';
+import { dimensionStatistics } from '$lib/domain/scoring';
+import type { Db } from './db';
+import * as results from './db/results';
+import * as sessions from './db/sessions';
+import * as teams from './db/teams';
+
+export type Scope = { gemeenteId: number } | { leerbewegingId: number };
+export type ComparisonKind = 'rondes' | 'teams' | 'gemiddelde';
+export type ProfileFilter = 'alle' | 'zelf-hulp' | 'geen-zelf-hulp';
+
+export const MAX_SERIES = 8;
+
+export interface ComparisonRequest {
+	scope: Scope;
+	questionnaireId: string;
+	kind: ComparisonKind;
+	teamId: number | null;
+	meetrondeId: number | null;
+	average: AverageMode;
+	profile: ProfileFilter;
+}
+
+export interface ComparisonRow {
+	label: string;
+	means: Record<string, number | null>;
+	counts: Record<string, number>;
+	respondents: number;
+	/** change per dimension against this team's previous round, where there is one */
+	change: Record<string, number | null> | null;
+	isAverage?: boolean;
+}
+
+interface LoadedSession {
+	figures: SessionFigures;
+	tasks: string[];
+}
+
+/**
+ * The sessions of a comparison that meet the anonymity rule, as figures per dimension. Sessions
+ * that do not, or that used a version with other dimensions, are listed with the reason.
+ */
+function loadSessions(db: Db, request: ComparisonRequest) {
+	const rows = sessions.listClosedInScope(db, request.scope, request.questionnaireId);
+	const reference = rows.length
+		? (JSON.parse(rows[rows.length - 1].definition) as Questionnaire)
+		: undefined;
+	const loaded: LoadedSession[] = [];
+	const leftOut: { label: string; reason: string }[] = [];
+	for (const row of rows) {
+		const label = `${row.teamName}, ${row.meetrondeName}`;
+		const questionnaire = JSON.parse(row.definition) as Questionnaire;
+		if (
+			reference &&
+			!sameDimensions(
+				questionnaire.dimensions.map((d) => d.id),
+				reference.dimensions.map((d) => d.id)
+			)
+		) {
+			leftOut.push({ label, reason: 'andere versie van de vragenlijst, met andere onderwerpen' });
+			continue;
+		}
+		const data = results.forSession(db, row.id, Math.random, { comments: false });
+		if (!data.visible) {
+			leftOut.push({ label, reason: 'te weinig respons' });
+			continue;
+		}
+		const stats = dimensionStatistics(questionnaire, data.responses);
+		loaded.push({
+			tasks: teams.get(db, row.teamId)?.tasks ?? [],
+			figures: {
+				sessionId: row.id,
+				teamId: row.teamId,
+				teamName: row.teamName,
+				meetrondeId: row.meetrondeId,
+				meetrondeName: row.meetrondeName,
+				startsOn: row.startsOn,
+				respondents: data.submitted,
+				means: Object.fromEntries(stats.map((s) => [s.dimensionId, s.mean])),
+				counts: Object.fromEntries(stats.map((s) => [s.dimensionId, s.n]))
+			}
+		});
+	}
+	return { reference, loaded, leftOut, all: rows };
+}
+
+function matchesProfile(tasks: string[], profile: ProfileFilter): boolean {
+	if (profile === 'alle') return true;
+	return profile === 'zelf-hulp' ? tasks.includes('zelf-hulp') : !tasks.includes('zelf-hulp');
+}
+
+/** The team's session in the round before the given one, for trend arrows. */
+function previousOf(loaded: LoadedSession[], session: SessionFigures): SessionFigures | undefined {
+	return loaded
+		.map((l) => l.figures)
+		.filter((f) => f.teamId === session.teamId && f.startsOn < session.startsOn)
+		.at(-1);
+}
+
+/** Everything a comparison screen shows: rows, chart, summary and what was left out, and why. */
+export function buildComparison(db: Db, request: ComparisonRequest) {
+	const { reference, loaded, leftOut, all } = loadSessions(db, request);
+	const dimensions =
+		reference?.dimensions.map((d) => ({ id: d.id, title: d.title, chartLabel: d.chartLabel })) ??
+		[];
+	const ids = dimensions.map((d) => d.id);
+	const row = (f: SessionFigures, label: string): ComparisonRow => {
+		const previous = previousOf(loaded, f);
+		return {
+			label,
+			means: f.means,
+			counts: f.counts,
+			respondents: f.respondents,
+			change: previous ? changes(f.means, previous.means, ids) : null
+		};
+	};
+
+	let rows: ComparisonRow[] = [];
+	let groupSize = 0;
+	if (request.kind === 'rondes' && request.teamId !== null) {
+		rows = loaded
+			.filter((l) => l.figures.teamId === request.teamId)
+			.map((l) => row(l.figures, l.figures.meetrondeName));
+	} else if (request.kind === 'teams' && request.meetrondeId !== null) {
+		rows = loaded
+			.filter(
+				(l) =>
+					l.figures.meetrondeId === request.meetrondeId && matchesProfile(l.tasks, request.profile)
+			)
+			.map((l) => row(l.figures, l.figures.teamName))
+			.sort((a, b) => a.label.localeCompare(b.label, 'nl'));
+	} else if (
+		request.kind === 'gemiddelde' &&
+		request.teamId !== null &&
+		request.meetrondeId !== null
+	) {
+		const inRound = loaded.filter(
+			(l) =>
+				l.figures.meetrondeId === request.meetrondeId && matchesProfile(l.tasks, request.profile)
+		);
+		groupSize = inRound.length;
+		const own = inRound.find((l) => l.figures.teamId === request.teamId);
+		if (own) rows.push(row(own.figures, own.figures.teamName));
+		if (inRound.length > 0) {
+			const means = groupAverage(
+				inRound.map((l) => l.figures),
+				ids,
+				request.average
+			);
+			rows.push({
+				label: `Gemiddelde van ${inRound.length} ${inRound.length === 1 ? 'team' : 'teams'}`,
+				means,
+				counts: Object.fromEntries(
+					ids.map((id) => [id, inRound.reduce((n, l) => n + (l.figures.counts[id] ?? 0), 0)])
+				),
+				respondents: inRound.reduce((n, l) => n + l.figures.respondents, 0),
+				change: null,
+				isAverage: true
+			});
+		}
+	}
+
+	const points = reference?.scale.points ?? [{ value: 1 }, { value: 5 }];
+	const chart: RadarChartConfig | null =
+		rows.length > 0 && rows.length <= MAX_SERIES && dimensions.length > 0
+			? radarConfig({
+					axes: dimensions.map((d) => d.chartLabel),
+					scaleMin: points[0].value,
+					scaleMax: points[points.length - 1].value,
+					series: rows.map((r) => ({
+						label: r.label,
+						values: ids.map((id) => r.means[id] ?? null)
+					}))
+				})
+			: null;
+
+	return {
+		dimensions,
+		scale: { min: points[0].value, max: points[points.length - 1].value },
+		rows,
+		chart,
+		tooManyForChart: rows.length > MAX_SERIES,
+		summary: comparisonSummary(
+			rows.filter((r) => !r.isAverage),
+			dimensions,
+			request.kind === 'rondes' ? 'rondes' : 'teams'
+		),
+		averageLabel: request.kind === 'gemiddelde' ? AVERAGE_LABELS[request.average] : null,
+		groupSize,
+		leftOut: leftOut.filter((l) =>
+			request.kind === 'rondes'
+				? all.some(
+						(s) => `${s.teamName}, ${s.meetrondeName}` === l.label && s.teamId === request.teamId
+					)
+				: all.some(
+						(s) =>
+							`${s.teamName}, ${s.meetrondeName}` === l.label &&
+							s.meetrondeId === request.meetrondeId
+					)
+		),
+		teams: [...new Map(all.map((s) => [s.teamId, s.teamName])).entries()].map(([id, name]) => ({
+			id,
+			name
+		})),
+		rounds: [...new Map(all.map((s) => [s.meetrondeId, s.meetrondeName])).entries()].map(
+			([id, name]) => ({ id, name })
+		)
+	};
+}

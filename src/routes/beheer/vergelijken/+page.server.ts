@@ -1,0 +1,49 @@
+import { canViewGemeente, canManageLeerbeweging } from '$lib/domain/access';
+import { getDb } from '$lib/server/app';
+import { comparisonRequest } from '$lib/server/comparison-request';
+import { buildComparison } from '$lib/server/comparisons';
+import * as gemeenten from '$lib/server/db/gemeenten';
+import * as leerbewegingen from '$lib/server/db/leerbewegingen';
+import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
+import { requireSignedIn } from '$lib/server/guard';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	const { actor } = requireSignedIn(locals, url);
+	const db = getDb();
+	const sources = [
+		...gemeenten
+			.list(db)
+			.filter((g) => canViewGemeente(actor, g.id))
+			.map((g) => ({ value: `gemeente-${g.id}`, label: `Gemeente ${g.name}` })),
+		...(actor.role === 'gemeente-viewer' ? [] : leerbewegingen.list(db))
+			.filter((l) => canManageLeerbeweging(actor, l.id))
+			.map((l) => ({ value: `leerbeweging-${l.id}`, label: `Leerbeweging ${l.name}` }))
+	];
+	const request = comparisonRequest(url, actor, {
+		gemeenteIds: sources
+			.filter((s) => s.value.startsWith('gemeente'))
+			.map((s) => Number(s.value.split('-')[1])),
+		leerbewegingIds: sources
+			.filter((s) => s.value.startsWith('leerbeweging'))
+			.map((s) => Number(s.value.split('-')[1]))
+	});
+	const questionnaires = [
+		...new Map(questionnaireVersions.list(db).map((q) => [q.questionnaireId, q.title])).entries()
+	].map(([value, label]) => ({ value, label }));
+	return {
+		sources,
+		questionnaires,
+		request,
+		comparison: buildComparison(db, request),
+		csvQuery: new URLSearchParams({
+			bron: request.source,
+			vragenlijst: request.questionnaireId,
+			soort: request.kind,
+			...(request.teamId ? { team: String(request.teamId) } : {}),
+			...(request.meetrondeId ? { ronde: String(request.meetrondeId) } : {}),
+			gemiddelde: request.average,
+			profiel: request.profile
+		}).toString()
+	};
+};

@@ -1,0 +1,114 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ensureFixture, FACILITATOR_A, FACILITATOR_B, VIEWER_A } from './accounts';
+import { expectNoAxeViolations } from './support';
+
+async function login(page: Page, account: { email: string; password: string }) {
+	await page.goto('/inloggen');
+	await page.getByLabel('E-mailadres').fill(account.email);
+	await page.getByLabel('Wachtwoord').fill(account.password);
+	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await expect(page).toHaveURL('/beheer', { timeout: 15_000 });
+}
+
+function roundId(page: Page, name: string) {
+	return page.locator('#ronde option', { hasText: name }).getAttribute('value');
+}
+
+test.beforeAll(() => {
+	ensureFixture();
+});
+
+test('a gemeente compares its teams in one round, sorted by name, with a table and a CSV of the same figures', async ({
+	page
+}) => {
+	await login(page, VIEWER_A);
+	await page.getByRole('link', { name: 'Vergelijken' }).click();
+	await page.getByLabel('Wat vergelijkt u?').selectOption('teams');
+	await page
+		.getByLabel('Meetronde', { exact: false })
+		.selectOption({ label: 'Nulmeting voorjaar 2026' });
+	await page.getByRole('button', { name: 'Vergelijken' }).click();
+	await expect(page).toHaveURL(/soort=teams/);
+	const grid = page.getByRole('table', { name: /Gemiddelde per onderwerp/ });
+	const names = await grid.locator('tbody th').allTextContents();
+	expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'nl')));
+	expect(names).toEqual(
+		expect.arrayContaining(['Buurtteam Zuid', 'Jeugd- en gezinsteam Centrum', 'Wijkteam Noord'])
+	);
+	await expect(page.getByRole('img', { name: /Radardiagram/ })).toBeVisible();
+	await expect(
+		page.getByText('De teams scoren samen het hoogst op', { exact: false })
+	).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	// The CSV holds the same figures as the screen.
+	const csvLink = page.getByRole('link', { name: /CSV/ });
+	const response = await page.request.get((await csvLink.getAttribute('href'))!);
+	const text = await response.text();
+	expect(text.charCodeAt(0)).toBe(0xfeff);
+	const lines = text
+		.slice(1)
+		.trim()
+		.split('\r\n')
+		.map((l) => l.split(';'));
+	expect(lines[0]).toEqual(['rij', 'onderwerp_id', 'onderwerp', 'n', 'gemiddelde', 'verandering']);
+	const noord = lines.find((l) => l[0] === 'Wijkteam Noord' && l[1] === 'veilige-leefomgeving')!;
+	const cell = grid
+		.getByRole('row', { name: /Wijkteam Noord/ })
+		.locator('td')
+		.first()
+		.locator('.value');
+	expect(Number(noord[4].replace(',', '.')).toFixed(1).replace('.', ',')).toBe(
+		(await cell.textContent())!.trim()
+	);
+});
+
+test('a facilitator follows one team from the nulmeting to the next round, with arrows and signs', async ({
+	page
+}) => {
+	await login(page, FACILITATOR_A);
+	await page.goto('/beheer/vergelijken');
+	await page.getByLabel('Wat vergelijkt u?').selectOption('rondes');
+	await page.locator('#team').selectOption({ label: 'Wijkteam Noord' });
+	await page.getByRole('button', { name: 'Vergelijken' }).click();
+	const grid = page.getByRole('table', { name: /verandering sinds de vorige ronde/ });
+	await expect(grid.locator('tbody tr')).toHaveCount(2);
+	await expect(grid.locator('tbody tr').nth(1)).toContainText(/[▲▼►]/);
+	await expect(grid.locator('tbody tr').nth(1)).toContainText(/[+−]\d,\d|0,0/);
+	await expect(
+		page.getByText('Over alle rondes scoort het team het hoogst op', { exact: false })
+	).toBeVisible();
+	await expectNoAxeViolations(page);
+});
+
+test('a team beside the average of its gemeente says how the average is formed', async ({
+	page
+}) => {
+	await login(page, FACILITATOR_A);
+	await page.goto('/beheer/vergelijken');
+	const ronde = await roundId(page, '1-meting najaar 2026');
+	const team = await page
+		.locator('#team option', { hasText: 'Buurtteam Zuid' })
+		.getAttribute('value');
+	await page.goto(
+		`/beheer/vergelijken?soort=gemiddelde&vragenlijst=basisfuncties&team=${team}&ronde=${ronde}&gemiddelde=respondenten`
+	);
+	await expect(page.getByText('gemiddelde over alle teamleden', { exact: false })).toBeVisible();
+	await expect(page.getByRole('row', { name: /Gemiddelde van \d+ teams/ })).toBeVisible();
+	await expectNoAxeViolations(page);
+});
+
+test('someone of another gemeente cannot compare Voorbeeldstad, not even through the URL or the CSV', async ({
+	page
+}) => {
+	const fixture = ensureFixture();
+	await login(page, FACILITATOR_B);
+	const response = await page.goto(
+		`/beheer/vergelijken?bron=gemeente-${fixture.gemeenteA}&soort=teams`
+	);
+	expect(response?.status()).toBe(403);
+	const csv = await page.request.get(
+		`/beheer/vergelijken/csv?bron=gemeente-${fixture.gemeenteA}&soort=teams`
+	);
+	expect(csv.status()).toBe(403);
+});
