@@ -4,11 +4,15 @@
 // 2. realistic load: 500 keep-alive connections (one respondent each) at 200 saves/s overall;
 // 3. saturation: 50 connections saving as fast as they can (autocannon);
 // 4. references with the same database write (one upsert of one answer row): a minimal SvelteKit
-//    endpoint (src/routes/bench/upsert, on with WIJKSPIEGEL_BENCH=1) and a bare Node http server;
+//    endpoint (src/routes/bench/upsert, on with WIJKSPIEGEL_BENCH=1) and a bare Node http server,
+//    the latter twice: with synchronous=FULL like the app, and with NORMAL (what durability costs);
 // 5. no acknowledged answer lost: the database holds exactly the last acknowledged save.
 //
 // BENCH_DURATION (seconds, default 30) sets the realistic run; the others take a third of it.
 // Exit code 0 when it ran (missed targets are printed), 1 when it broke or answers were lost.
+//
+// `npm run bench -- --soak` (or BENCH_SOAK=1) runs only the soak instead: 500 respondents
+// completing the whole questionnaire at once (scripts/lib/soak.js); exit code 1 on any error.
 import Database from 'better-sqlite3';
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -27,6 +31,7 @@ import {
 	startRespondent,
 	startServer
 } from './lib/server.js';
+import { runSoak } from './lib/soak.js';
 
 /**
  * The parts of autocannon (no type declarations ship with it) this script uses.
@@ -58,6 +63,16 @@ import {
 const autocannon = createRequire(import.meta.url)('autocannon');
 
 const BARE_FLAG = '--bare-upsert-server';
+const SOAK = process.argv.includes('--soak') || process.env.BENCH_SOAK === '1';
+
+/**
+ * SQLite's synchronous setting of the bare reference. The app uses FULL in WAL mode: a commit is
+ * synced to disk before it is acknowledged. NORMAL syncs only at checkpoints, so the last commits
+ * may be lost on a power cut (not on a crash of the process).
+ * @typedef {'FULL' | 'NORMAL'} SyncMode
+ */
+/** @type {SyncMode[]} */
+const SYNC_MODES = ['FULL', 'NORMAL'];
 
 const RESPONDENTS = 500;
 const REALISTIC_RATE = 200;
@@ -394,13 +409,19 @@ function responseIdOf(databasePath, tokenHash) {
 
 /**
  * The bare reference, in its own process (like the app): node:http plus better-sqlite3 with the
- * app's pragmas, one upsert per POST. Started by bench.js with BARE_FLAG.
+ * app's pragmas (synchronous as given), one upsert per POST. Started by bench.js with BARE_FLAG.
  * @param {string} databasePath
+ * @param {SyncMode} synchronous
  */
-function bareServer(databasePath) {
+function bareServer(databasePath, synchronous) {
 	const db = new Database(databasePath);
 	db.pragma('journal_mode = WAL');
-	db.pragma('synchronous = FULL');
+	db.pragma(`synchronous = ${synchronous}`);
+	const actual = db.pragma('synchronous', { simple: true });
+	// 2 = FULL, 1 = NORMAL: refuse to measure something else than what is printed.
+	if (actual !== (synchronous === 'FULL' ? 2 : 1)) {
+		throw new Error(`synchronous = ${synchronous} niet ingesteld (gelezen: ${actual})`);
+	}
 	db.pragma('foreign_keys = ON');
 	db.pragma('busy_timeout = 5000');
 	db.exec(`CREATE TABLE IF NOT EXISTS answers (
@@ -443,12 +464,19 @@ function bareServer(databasePath) {
 	});
 }
 
-/** Starts the bare reference server in a child process; returns its port and a stop function. */
-async function startBareServer() {
+/**
+ * Starts the bare reference server in a child process, on a fresh database in the same temporary
+ * directory as the app's (same file system, so the same cost of a sync); returns its port and a
+ * stop function.
+ * @param {SyncMode} synchronous
+ */
+async function startBareServer(synchronous) {
 	const dir = mkdtempSync(join(tmpdir(), 'wijkspiegel-bare-'));
-	const child = fork(fileURLToPath(import.meta.url), [BARE_FLAG, join(dir, 'bare.db')], {
-		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
-	});
+	const child = fork(
+		fileURLToPath(import.meta.url),
+		[BARE_FLAG, join(dir, 'bare.db'), synchronous],
+		{ stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }
+	);
 	const exited = new Promise((resolve) => child.once('exit', resolve));
 	const stop = onCleanup(async () => {
 		if (child.exitCode === null && child.signalCode === null) {
@@ -566,18 +594,28 @@ async function main() {
 		});
 		printRun(kit);
 
-		// 4b. the bare node:http server
-		bare = await startBareServer();
-		console.log(`\nReferentie kale node:http + better-sqlite3, ${shortSeconds} s...`);
-		const bareRun = await cannon('referentie kaal', {
-			...common,
-			url: `http://127.0.0.1:${bare.port}/bench/upsert?response=1`
-		});
-		printRun(bareRun);
+		// 4b. the bare node:http server, with the app's synchronous=FULL and with NORMAL
+		/** @type {Partial<Record<SyncMode, RunFigures>>} */
+		const bareRuns = {};
+		for (const mode of SYNC_MODES) {
+			bare = await startBareServer(mode);
+			console.log(
+				`\nReferentie kale node:http + better-sqlite3, synchronous=${mode}, ${shortSeconds} s...`
+			);
+			bareRuns[mode] = await cannon(`referentie kaal ${mode}`, {
+				...common,
+				url: `http://127.0.0.1:${bare.port}/bench/upsert?response=1`
+			});
+			printRun(bareRuns[mode]);
+			await bare.stop();
+			bare = undefined;
+		}
+		const bareFull = /** @type {RunFigures} */ (bareRuns.FULL);
+		const bareNormal = /** @type {RunFigures} */ (bareRuns.NORMAL);
 
 		// summary
 		const kitRatio = saturation.rps / kit.rps;
-		const bareRatio = saturation.rps / bareRun.rps;
+		const bareRatio = saturation.rps / bareFull.rps;
 		/** @param {string} s @param {number} w */
 		const pad = (s, w) => s.padEnd(w);
 		/** @param {string} s @param {number} w */
@@ -587,7 +625,7 @@ async function main() {
 			`  ${pad('meting', 22)}${lpad('req/s', 9)}${lpad('p50 ms', 9)}${lpad('p99 ms', 9)}` +
 				`${lpad('non-2xx', 9)}${lpad('fouten', 8)}${lpad('failures', 10)}`
 		);
-		for (const f of [realistic, saturation, kit, bareRun]) {
+		for (const f of [realistic, saturation, kit, bareFull, bareNormal]) {
 			console.log(
 				`  ${pad(f.name, 22)}${lpad(fmt(f.rps), 9)}${lpad(fmt(f.p50), 9)}${lpad(fmt(f.p99), 9)}` +
 					`${lpad(String(f.non2xx), 9)}${lpad(String(f.errors), 8)}` +
@@ -603,7 +641,15 @@ async function main() {
 			`  verzadiging = ${fmt(kitRatio * 100, 0)}% van de SvelteKit-referentie ` +
 				`(doel >= ${TARGET_RATIO * 100}%): ${mark(kitRatio >= TARGET_RATIO)}`
 		);
-		console.log(`  verzadiging = ${fmt(bareRatio * 100, 0)}% van de kale referentie`);
+		console.log(`  verzadiging = ${fmt(bareRatio * 100, 0)}% van de kale referentie (FULL)`);
+		// What durability costs: the same bare server, only the sync after every commit differs.
+		const durabilityCost = 1 - bareFull.rps / bareNormal.rps;
+		console.log(
+			`  synchronous FULL ${fmt(bareFull.rps)} req/s (p99 ${fmt(bareFull.p99)} ms) vs ` +
+				`NORMAL ${fmt(bareNormal.rps)} req/s (p99 ${fmt(bareNormal.p99)} ms): ` +
+				`FULL kost ${fmt(durabilityCost * 100, 0)}% doorvoer t.o.v. NORMAL` +
+				(durabilityCost < 0 ? ' (FULL was sneller: ruis van een drukke machine)' : '')
+		);
 		console.log(`  geen antwoorden verloren: ${check.ok ? 'OK' : 'FOUT'}`);
 		// Other work on the machine (builds, tests) lowers every figure above; this shows it.
 		console.log(
@@ -620,7 +666,20 @@ async function main() {
 }
 
 if (process.argv.includes(BARE_FLAG)) {
-	bareServer(process.argv[process.argv.indexOf(BARE_FLAG) + 1]);
+	const at = process.argv.indexOf(BARE_FLAG);
+	const mode = process.argv[at + 2];
+	if (mode !== 'FULL' && mode !== 'NORMAL') throw new Error(`Onbekende synchronous: ${mode}`);
+	bareServer(process.argv[at + 1], mode);
+} else if (SOAK) {
+	runSoak().then(
+		(ok) => {
+			if (!ok) process.exitCode = 1;
+		},
+		(error) => {
+			console.error(`\nSoak afgebroken: ${error instanceof Error ? error.stack : error}`);
+			process.exit(1);
+		}
+	);
 } else {
 	main().catch((error) => {
 		console.error(`\nBench afgebroken: ${error instanceof Error ? error.stack : error}`);

@@ -4,6 +4,7 @@ import { openDatabase, type Connection } from './db';
 import * as gemeenten from './db/gemeenten';
 import * as users from './db/users';
 import { loadQuestionnaireDir, syncQuestionnaires } from './questionnaires';
+import { purgeResponses } from './retention';
 import { seedDemo } from './seed';
 
 export interface StartOptions {
@@ -11,6 +12,8 @@ export interface StartOptions {
 	questionnairesDir: string;
 	seedDemo: boolean;
 	admin: { email: string; password: string | undefined };
+	/** purge responses older than this many months; null: keep them (the default) */
+	retentionMonths?: number | null;
 	log?: (line: string) => void;
 }
 
@@ -54,6 +57,13 @@ export async function startApp(options: StartOptions): Promise<Connection> {
 	} catch (error) {
 		db.$client.close();
 		throw error;
+	}
+	if (options.retentionMonths) {
+		const months = options.retentionMonths;
+		const removed = purgeResponses(db, months);
+		if (removed > 0) log(`Bewaartermijn: ${removed} oude ingevulde vragenlijsten verwijderd.`);
+		// Once a day while running; unref: the timer never keeps a stopping process alive.
+		setInterval(() => purgeResponses(db, months), 24 * 60 * 60 * 1000).unref();
 	}
 	connection = db;
 	return db;

@@ -3,12 +3,25 @@ import { join } from 'node:path';
 import type { StartOptions } from './app';
 import { appRoot } from './paths';
 
+/** RETENTION_MONTHS: a whole number of months, or unset for no purging. */
+function retentionMonths(value: string | undefined): number | null {
+	if (!value) return null;
+	const months = Number(value);
+	if (!Number.isInteger(months) || months < 1) {
+		throw new Error(
+			`RETENTION_MONTHS moet een heel aantal maanden zijn (1 of meer), niet "${value}"`
+		);
+	}
+	return months;
+}
+
 /** Every setting has a default, so the app builds, starts and tests without a .env file. */
 export function startOptions(): StartOptions {
 	return {
 		databasePath: env.DATABASE_PATH || join(appRoot(), 'data', 'wijkspiegel.db'),
 		questionnairesDir: env.QUESTIONNAIRES_DIR || join(appRoot(), 'questionnaires'),
 		seedDemo: env.SEED_DEMO !== 'false',
-		admin: { email: env.ADMIN_EMAIL || 'beheer@wijkspiegel.local', password: env.ADMIN_PASSWORD }
+		admin: { email: env.ADMIN_EMAIL || 'beheer@wijkspiegel.local', password: env.ADMIN_PASSWORD },
+		retentionMonths: retentionMonths(env.RETENTION_MONTHS)
 	};
 }

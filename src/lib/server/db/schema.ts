@@ -273,3 +273,19 @@ export const improvementActions = sqliteTable(
 		check('improvement_actions_status', sql`${t.status} IN ('open', 'bezig', 'klaar')`)
 	]
 );
+
+/** Who did what, when: deletions, exports and purges. Kept when the user is deleted. */
+export const auditLog = sqliteTable(
+	'audit_log',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		at: integer('at', { mode: 'timestamp_ms' })
+			.notNull()
+			.$defaultFn(() => new Date()),
+		userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+		userEmail: text('user_email').notNull(),
+		action: text('action').notNull(),
+		subject: text('subject').notNull()
+	},
+	(t) => [index('audit_log_at').on(t.at)]
+);

@@ -6,6 +6,7 @@ import type { Db } from '$lib/server/db';
 import { INVITATION_DAYS } from '$lib/server/auth';
 import * as gemeenten from '$lib/server/db/gemeenten';
 import * as leerbewegingen from '$lib/server/db/leerbewegingen';
+import * as audit from '$lib/server/db/audit';
 import * as users from '$lib/server/db/users';
 import { requireBeheerder } from '$lib/server/guard';
 import { hashToken, randomToken } from '$lib/server/tokens';
@@ -66,6 +67,7 @@ export const actions: Actions = {
 					kind === 'gemeente' ? { gemeenteId: scopeId } : { leerbewegingId: scopeId }
 				);
 			}
+			audit.record(tx, locals.signedIn!.user, 'gebruiker toegevoegd', `${email} (${role})`);
 			return invitationLink(tx, userId, url.origin);
 		});
 		return { form: 'toevoegen', invited: { name, link } };
@@ -97,7 +99,17 @@ export const actions: Actions = {
 				>
 			});
 		}
-		users.remove(getDb(), parsed.data.userId);
+		const db = getDb();
+		const removed = users.get(db, parsed.data.userId);
+		db.transaction((tx) => {
+			users.remove(tx, parsed.data.userId);
+			audit.record(
+				tx,
+				me,
+				'gebruiker verwijderd',
+				removed?.email ?? `gebruiker ${parsed.data.userId}`
+			);
+		});
 		return { form: 'verwijderen', removed: true };
 	}
 };

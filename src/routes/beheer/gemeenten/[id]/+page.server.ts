@@ -8,6 +8,7 @@ import {
 	TeamSchema
 } from '$lib/domain/forms';
 import { getDb } from '$lib/server/app';
+import * as audit from '$lib/server/db/audit';
 import * as gemeenten from '$lib/server/db/gemeenten';
 import * as meetrondes from '$lib/server/db/meetrondes';
 import * as sessions from '$lib/server/db/sessions';
@@ -73,12 +74,21 @@ export const actions: Actions = {
 		return { form: 'hernoemen', saved: true };
 	},
 	verwijderen: async ({ locals, url, params, request }) => {
-		requireBeheerder(locals, url);
+		const { user } = requireBeheerder(locals, url);
 		const db = getDb();
 		const gemeente = gemeenten.get(db, idParam(params.id)) ?? notFound('Deze gemeente');
 		const parsed = parseForm(ConfirmNameSchema(gemeente.name), await request.formData());
 		if (!parsed.ok) return fail(400, { form: 'verwijderen', ...parsed });
-		gemeenten.remove(db, gemeente.id);
+		const lost = gemeenten.responseCount(db, gemeente.id);
+		db.transaction((tx) => {
+			gemeenten.remove(tx, gemeente.id);
+			audit.record(
+				tx,
+				user,
+				'verwijderd',
+				`gemeente ${gemeente.name} met ${lost} ingevulde vragenlijsten`
+			);
+		});
 		redirect(303, '/beheer');
 	}
 };

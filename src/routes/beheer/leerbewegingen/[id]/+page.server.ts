@@ -8,6 +8,7 @@ import {
 	parseForm
 } from '$lib/domain/forms';
 import { getDb } from '$lib/server/app';
+import * as audit from '$lib/server/db/audit';
 import * as leerbewegingen from '$lib/server/db/leerbewegingen';
 import * as meetrondes from '$lib/server/db/meetrondes';
 import * as sessions from '$lib/server/db/sessions';
@@ -82,13 +83,16 @@ export const actions: Actions = {
 		return { form: 'teamVerwijderen', saved: true };
 	},
 	verwijderen: async ({ locals, url, params, request }) => {
-		requireBeheerder(locals, url);
+		const { user } = requireBeheerder(locals, url);
 		const db = getDb();
 		const leerbeweging =
 			leerbewegingen.get(db, idParam(params.id)) ?? notFound('Deze leerbeweging');
 		const parsed = parseForm(ConfirmNameSchema(leerbeweging.name), await request.formData());
 		if (!parsed.ok) return fail(400, { form: 'verwijderen', ...parsed });
-		leerbewegingen.remove(db, leerbeweging.id);
+		db.transaction((tx) => {
+			leerbewegingen.remove(tx, leerbeweging.id);
+			audit.record(tx, user, 'verwijderd', `leerbeweging ${leerbeweging.name}`);
+		});
 		redirect(303, '/beheer');
 	}
 };

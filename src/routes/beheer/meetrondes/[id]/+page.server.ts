@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { canManageGemeente, canManageLeerbeweging } from '$lib/domain/access';
 import { ConfirmNameSchema, MeetrondeSchema, parseForm } from '$lib/domain/forms';
 import { getDb } from '$lib/server/app';
+import * as audit from '$lib/server/db/audit';
 import * as meetrondes from '$lib/server/db/meetrondes';
 import { forbidden, idParam, notFound, requireSignedIn } from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
@@ -44,7 +45,17 @@ export const actions: Actions = {
 		const ronde = managedRound(locals, url, params.id);
 		const parsed = parseForm(ConfirmNameSchema(ronde.name), await request.formData());
 		if (!parsed.ok) return fail(400, { form: 'verwijderen', ...parsed });
-		meetrondes.remove(getDb(), ronde.id);
+		const db = getDb();
+		const lost = meetrondes.responseCount(db, ronde.id);
+		db.transaction((tx) => {
+			meetrondes.remove(tx, ronde.id);
+			audit.record(
+				tx,
+				locals.signedIn!.user,
+				'verwijderd',
+				`meetronde ${ronde.name} met ${lost} ingevulde vragenlijsten`
+			);
+		});
 		redirect(303, ownerPath(ronde));
 	}
 };

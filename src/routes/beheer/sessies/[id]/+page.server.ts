@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { ConfirmNameSchema, MinRespondentsSchema, parseForm } from '$lib/domain/forms';
 import { getDb } from '$lib/server/app';
+import * as audit from '$lib/server/db/audit';
 import * as responses from '$lib/server/db/responses';
 import * as sessions from '$lib/server/db/sessions';
 import { managedSession } from '$lib/server/session-access';
@@ -54,10 +55,19 @@ export const actions: Actions = {
 	},
 	verwijderen: async ({ locals, url, params, request }) => {
 		const db = getDb();
-		const { session } = managedSession(db, locals, url, params.id);
+		const { session, signedIn } = managedSession(db, locals, url, params.id);
 		const parsed = parseForm(ConfirmNameSchema(session.joinCode), await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		sessions.remove(db, session.id);
+		const { started } = responses.countsForSession(db, session.id);
+		db.transaction((tx) => {
+			sessions.remove(tx, session.id);
+			audit.record(
+				tx,
+				signedIn.user,
+				'verwijderd',
+				`sessie ${session.questionnaireTitle} van ${session.teamName}, ${session.meetrondeName}, met ${started} vragenlijsten`
+			);
+		});
 		redirect(303, `/beheer/teams/${session.teamId}`);
 	}
 };

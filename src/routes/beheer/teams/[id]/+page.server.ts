@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { DEFAULT_MIN_RESPONDENTS } from '$lib/domain/scoring';
 import { ConfirmNameSchema, parseForm, SessionSchema, TeamSchema } from '$lib/domain/forms';
 import { getDb } from '$lib/server/app';
+import * as audit from '$lib/server/db/audit';
 import * as leerbewegingen from '$lib/server/db/leerbewegingen';
 import * as meetrondes from '$lib/server/db/meetrondes';
 import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
@@ -78,11 +79,20 @@ export const actions: Actions = {
 	verwijderen: async ({ locals, url, params, request }) => {
 		const db = getDb();
 		const id = idParam(params.id);
-		requireTeamManager(locals, url, db, id);
+		const { user } = requireTeamManager(locals, url, db, id);
 		const team = teams.get(db, id)!;
 		const parsed = parseForm(ConfirmNameSchema(team.name), await request.formData());
 		if (!parsed.ok) return fail(400, { form: 'verwijderen', ...parsed });
-		teams.remove(db, id);
+		const lost = teams.responseCount(db, id);
+		db.transaction((tx) => {
+			teams.remove(tx, id);
+			audit.record(
+				tx,
+				user,
+				'verwijderd',
+				`team ${team.name} (${team.gemeenteName}) met ${lost} ingevulde vragenlijsten`
+			);
+		});
 		redirect(303, `/beheer/gemeenten/${team.gemeenteId}`);
 	}
 };
