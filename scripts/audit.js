@@ -14,7 +14,7 @@ const counts = report.metadata?.vulnerabilities;
 if (!counts) {
 	// The message up to the address: the status is what matters, e.g. "405 Method Not Allowed".
 	const reason =
-		report.error?.summary ?? report.message?.split(' - ')[0] ?? 'geen antwoord van de registry';
+		report.error?.summary || report.message?.split(' - ')[0] || 'geen antwoord van de registry';
 	console.log(`npm audit kon niet draaien (${reason}): niet gecontroleerd.`);
 	process.exit(0);
 }
