@@ -294,6 +294,12 @@ test('SIGTERM while 20 respondents save lets every accepted request finish, refu
 		expect(logged.length).toBe(responses.length + heldResponses.length);
 		// Nothing went wrong on the server's side, e.g. a request that found the database closed.
 		expect(server.stderr.join('')).toBe('');
+		// The app closed its database itself, after the last request.
+		const lines = server.stdout
+			.join('')
+			.split('\n')
+			.filter((line) => line.startsWith('{'));
+		expect(JSON.parse(lines.at(-1)!).message).toBe('database gesloten');
 
 		// A clean close checkpoints the WAL into the database file and removes it.
 		expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);

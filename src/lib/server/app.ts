@@ -4,6 +4,7 @@ import { openDatabase, type Connection } from './db';
 import * as gemeenten from './db/gemeenten';
 import * as users from './db/users';
 import { loadQuestionnaireDir, syncQuestionnaires } from './questionnaires';
+import { log } from './log';
 import { purgeResponses } from './retention';
 import { seedDemo } from './seed';
 
@@ -71,8 +72,10 @@ export async function startApp(options: StartOptions): Promise<Connection> {
 
 /** Closes the database cleanly (checkpoints the WAL); used on shutdown. */
 export function closeDb(): void {
-	connection?.$client.close();
+	if (!connection) return;
+	connection.$client.close();
 	connection = undefined;
+	log('info', 'database gesloten');
 }
 
 export { QuestionnaireError };
