@@ -2,7 +2,9 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { formatResumeCode } from '$lib/domain/codes';
 import { parsePage } from '$lib/domain/answers';
 import { getDb } from '$lib/server/app';
+import { groupCommit } from '$lib/server/db/group-commit';
 import * as responses from '$lib/server/db/responses';
+import * as sessions from '$lib/server/db/sessions';
 import {
 	CLOSED_MESSAGE,
 	currentResponse,
@@ -63,9 +65,16 @@ export const actions: Actions = {
 		const parsed = parsePage(questionnaire, dimension, form);
 		if (!parsed.ok) return fail(400, { message: parsed.message, errors: parsed.errors });
 
-		responses.saveAnswers(db, response.id, parsed.input.answers, [
-			{ dimensionId: dimension.id, body: parsed.input.comment }
-		]);
+		// Acknowledged only after the shared commit is on disk (see group-commit.ts).
+		const stillOpen = await groupCommit(db).run(() => {
+			// Checked again inside the transaction: the session may have closed in between.
+			if (sessions.findByJoinCode(db, session.joinCode)?.status !== 'open') return false;
+			responses.saveAnswers(db, response.id, parsed.input.answers, [
+				{ dimensionId: dimension.id, body: parsed.input.comment }
+			]);
+			return true;
+		});
+		if (!stillOpen) return fail(409, { message: CLOSED_MESSAGE, errors: noErrors });
 
 		const to = form.get('naar');
 		const last = questionnaire.dimensions.length;
