@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
+import { groupCommit } from '$lib/server/db/group-commit';
 import * as responses from '$lib/server/db/responses';
 import {
 	CLOSED_MESSAGE,
@@ -33,7 +34,8 @@ export const actions: Actions = {
 		if (session.status !== 'open') return fail(409, { error: CLOSED_MESSAGE });
 		const existing = currentResponse(db, cookies, session.id);
 		if (existing) redirect(303, resumePath(db, session.joinCode, questionnaire, existing.id));
-		const { token, resumeCode } = responses.start(db, session.id);
+		// Many people press 'Beginnen' at once in a meeting: their starts share one commit.
+		const { token, resumeCode } = await groupCommit(db).run(() => responses.start(db, session.id));
 		setRespondentCookies(cookies, session.joinCode, token, resumeCode);
 		redirect(303, `/s/${session.joinCode}/1`);
 	}

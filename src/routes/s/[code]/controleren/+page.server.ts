@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { unansweredItems } from '$lib/domain/answers';
 import { getDb } from '$lib/server/app';
+import { groupCommit } from '$lib/server/db/group-commit';
 import * as responses from '$lib/server/db/responses';
 import { CLOSED_MESSAGE, currentResponse, sessionForCode } from '$lib/server/respondent';
 import type { Actions, PageServerLoad } from './$types';
@@ -31,7 +32,7 @@ export const actions: Actions = {
 		// A second submit (double click, back button) finds it already done: harmless.
 		if (!response.submittedAt) {
 			if (session.status !== 'open') return fail(409, { error: CLOSED_MESSAGE });
-			responses.submit(db, response.id);
+			await groupCommit(db).run(() => responses.submit(db, response.id));
 		}
 		redirect(303, `/s/${session.joinCode}/klaar`);
 	}
