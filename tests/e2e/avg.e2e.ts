@@ -1,17 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { BEHEERDER, ensureFixture, FACILITATOR_A } from './accounts';
-import { expectNoAxeViolations, writeDatabase } from './support';
-
-async function login(
-	page: import('@playwright/test').Page,
-	account: { email: string; password: string }
-) {
-	await page.goto('/inloggen');
-	await page.getByLabel('E-mailadres').fill(account.email);
-	await page.getByLabel('Wachtwoord').fill(account.password);
-	await page.getByRole('button', { name: 'Inloggen' }).click();
-	await expect(page).toHaveURL('/beheer', { timeout: 15_000 });
-}
+import { expectNoAxeViolations, login, writeDatabase } from './support';
 
 test('a beheerder exports all data of a gemeente as JSON and CSV, without single responses, and it is logged', async ({
 	page

@@ -1,14 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ensureFixture, FACILITATOR_A, FACILITATOR_B, VIEWER_A } from './accounts';
-import { expectNoAxeViolations } from './support';
-
-async function login(page: Page, account: { email: string; password: string }) {
-	await page.goto('/inloggen');
-	await page.getByLabel('E-mailadres').fill(account.email);
-	await page.getByLabel('Wachtwoord').fill(account.password);
-	await page.getByRole('button', { name: 'Inloggen' }).click();
-	await expect(page).toHaveURL('/beheer', { timeout: 15_000 });
-}
+import { expectNoAxeViolations, login } from './support';
 
 function roundId(page: Page, name: string) {
 	return page.locator('#ronde option', { hasText: name }).getAttribute('value');

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ensureFixture, FACILITATOR_A } from './accounts';
-import { expectNoAxeViolations } from './support';
+import { expectNoAxeViolations, login as signIn } from './support';
 
 test.beforeAll(() => {
 	ensureFixture();
@@ -9,10 +9,7 @@ test.beforeAll(() => {
 async function login(page: Page, account: { email: string; password: string }) {
 	await page.goto('/inloggen');
 	await expectNoAxeViolations(page);
-	await page.getByLabel('E-mailadres').fill(account.email);
-	await page.getByLabel('Wachtwoord').fill(account.password);
-	await page.getByRole('button', { name: 'Inloggen' }).click();
-	await expect(page).toHaveURL('/beheer', { timeout: 15_000 });
+	await signIn(page, account);
 }
 
 /** One team member fills in the whole questionnaire in a browser of their own. */

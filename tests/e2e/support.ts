@@ -81,3 +81,12 @@ export function answersOfResponse(responseId: number) {
 			}[]
 	);
 }
+
+/** Logs in through the real form and waits for the workspace. */
+export async function login(page: Page, account: { email: string; password: string }) {
+	await page.goto('/inloggen');
+	await page.getByLabel('E-mailadres').fill(account.email);
+	await page.getByLabel('Wachtwoord').fill(account.password);
+	await page.getByRole('button', { name: 'Inloggen' }).click();
+	await expect(page).toHaveURL('/beheer', { timeout: 15_000 });
+}
