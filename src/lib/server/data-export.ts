@@ -77,6 +77,28 @@ function sessionExport(db: Db, s: ReturnType<typeof sessions.listForTeam>[number
 	};
 }
 
+/** One session's aggregates as CSV, the same columns as the gemeente export. */
+export function sessionCsv(db: Db, sessionId: number): string | null {
+	const s = sessions.get(db, sessionId);
+	if (!s) return null;
+	const row = sessions.listForTeam(db, s.teamId).find((r) => r.id === sessionId)!;
+	const exported = sessionExport(db, row);
+	if (typeof exported.results === 'string') return null;
+	return exportCsv({
+		exportedAt: new Date().toISOString(),
+		gemeente: { id: s.gemeenteId, name: '' },
+		meetrondes: [],
+		teams: [
+			{
+				id: s.teamId,
+				name: s.teamName,
+				profile: { tasks: [], composition: null, legalForm: null, targetGroup: null },
+				sessions: [exported]
+			}
+		]
+	});
+}
+
 /** The same export as CSV: one line per session and dimension or statement (README lists the columns). */
 export function exportCsv(data: ReturnType<typeof exportData>): string {
 	const lines: CsvValue[][] = [];

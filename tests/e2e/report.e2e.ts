@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import { ensureFixture, FACILITATOR_A, FACILITATOR_B, VIEWER_A } from './accounts';
+import { login } from './support';
+
+test('the CSV of a session holds the figures of its table, for a gemeente-viewer too', async ({
+	page
+}) => {
+	const fixture = ensureFixture();
+	await login(page, VIEWER_A);
+	await page.goto(`/beheer/sessies/${fixture.closedSessionA}/resultaten`);
+	const table = page.getByRole('table', { name: /Cijfers per onderwerp/ });
+	const firstRow = table.locator('tbody tr').first();
+	const title = (await firstRow.locator('th').textContent())!.trim();
+	const shownMean = (await firstRow.locator('td').first().textContent())!.trim();
+
+	const response = await page.request.get(`/beheer/sessies/${fixture.closedSessionA}/csv`);
+	expect(response.status()).toBe(200);
+	expect(response.headers()['content-type']).toContain('text/csv');
+	const lines = (await response.text())
+		.slice(1)
+		.trim()
+		.split('\r\n')
+		.map((l) => l.split(';'));
+	const line = lines.find((l) => l[4] === 'onderwerp' && l[6] === title)!;
+	const mean = Number(line[8].replace(',', '.'));
+	expect(mean.toFixed(1).replace('.', ',')).toBe(shownMean);
+	expect(lines.filter((l) => l[4] === 'stelling').length).toBeGreaterThan(20);
+});
+
+test('a facilitator of another gemeente cannot download that CSV', async ({ page }) => {
+	const fixture = ensureFixture();
+	await login(page, FACILITATOR_B);
+	expect((await page.request.get(`/beheer/sessies/${fixture.closedSessionA}/csv`)).status()).toBe(
+		403
+	);
+});
+
+test('printed, the results page drops navigation and forms and keeps the figures and conclusions', async ({
+	page
+}) => {
+	const fixture = ensureFixture();
+	await login(page, FACILITATOR_A);
+	await page.goto(`/beheer/sessies/${fixture.closedSessionA}/resultaten`);
+	const conclusion = page.locator('form.conclusion').first();
+	await conclusion.getByLabel('Wat kan beter?').fill('Vaker samen met ouders het plan maken.');
+	await conclusion.getByRole('button', { name: 'Conclusie opslaan' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen' })).toBeVisible();
+
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByRole('navigation', { name: 'Werkruimte' })).toBeHidden();
+	await expect(page.locator('form.conclusion').first()).toBeHidden();
+	await expect(page.getByRole('table', { name: /Cijfers per onderwerp/ })).toBeVisible();
+	await expect(
+		page.locator('.print-only').getByText('Vaker samen met ouders het plan maken.')
+	).toBeVisible();
+	const pdf = await page.pdf({ format: 'A4' });
+	expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+});
