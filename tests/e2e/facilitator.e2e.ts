@@ -93,6 +93,10 @@ test('a facilitator prepares a session, runs it in the room, and leads the conve
 	await expect(table.getByRole('row', { name: /Preventie en signaleren/ })).toContainText('2,2');
 	await expect(page.getByText('daar begint het gesprek', { exact: false })).toBeVisible();
 	await expect(page.getByRole('table', { name: /Stellingen/ })).toBeVisible();
+	// The takenprofiel beside the national reference percentages it carries.
+	const tasks = page.getByRole('table', { name: /Takenprofiel naast het landelijke beeld/ });
+	await expect(tasks.getByRole('row', { name: /lichte|ambulant/i }).first()).toContainText('%');
+	await expect(tasks).toContainText('79,6%');
 	await expectNoAxeViolations(page);
 
 	// The team's conclusion and a verbeteractie.

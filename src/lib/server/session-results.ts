@@ -1,4 +1,5 @@
 import { radarConfig } from '$lib/domain/radar';
+import { taskProfile } from '$lib/domain/task-profile';
 import type { Questionnaire } from '$lib/domain/questionnaire';
 import {
 	conversationAgenda,
@@ -53,6 +54,7 @@ export function buildSessionResults(
 		dimensions,
 		agenda: sortAgenda(items, options.order),
 		summary: resultSummary(dimensions),
+		taskProfile: taskProfile(questionnaire, data.responses),
 		comments: options.includeComments
 			? questionnaire.dimensions
 					.map((d) => ({
