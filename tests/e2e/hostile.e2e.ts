@@ -142,7 +142,11 @@ test('random management forms never cause a server error and a refused one store
 		`/beheer/teams/${fixture.fuzz.team}?/sessie`,
 		`/beheer/teams/${fixture.fuzz.team}?/profiel`,
 		`/beheer/sessies/${fixture.fuzz.session}/resultaten?/actie`,
-		`/beheer/sessies/${fixture.fuzz.session}/resultaten?/status`
+		`/beheer/sessies/${fixture.fuzz.session}/resultaten?/status`,
+		`/beheer/sessies/${fixture.fuzz.session}/resultaten?/conclusie`,
+		`/beheer/sessies/${fixture.fuzz.session}/resultaten?/overnemen`,
+		`/beheer/sessies/${fixture.fuzz.session}?/minimum`,
+		'/beheer/account'
 	];
 	const names = fc.oneof(
 		fc.constantFrom(
@@ -158,7 +162,12 @@ test('random management forms never cause a server error and a refused one store
 			'dimensionId',
 			'what',
 			'status',
-			'actionId'
+			'actionId',
+			'goesWell',
+			'canImprove',
+			'current',
+			'password',
+			'confirm'
 		),
 		fc.string({ maxLength: 20 })
 	);
@@ -191,4 +200,20 @@ test('an oversized request is refused early', async () => {
 		maxRedirects: 0
 	});
 	expect(response.status()).toBe(413);
+});
+
+test('random logins never cause a server error and never sign anyone in', async () => {
+	const stranger = await request.newContext({
+		baseURL: BASE,
+		extraHTTPHeaders: { origin: BASE, accept: 'text/html', 'x-e2e-client': 'fuzz-login' }
+	});
+	await fc.assert(
+		fc.asyncProperty(form(fc.constantFrom('email', 'password', 'naar', 'x')), async (fields) => {
+			const response = await stranger.post('/inloggen', { form: fields, maxRedirects: 0 });
+			expect(response.status()).toBeLessThan(500);
+			expect(response.status()).not.toBe(303);
+		}),
+		{ numRuns: 40 }
+	);
+	await stranger.dispose();
 });
