@@ -1,82 +1,27 @@
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { request, type ClientRequest, type IncomingMessage } from 'node:http';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+	freePort,
+	pagesOf,
+	savePage,
+	startRespondent,
+	startServer,
+	waitForHealth
+} from './server-process';
 
 // Runs the production build (made by the suite's web server) as a separate process, so it can be
 // sent SIGTERM in the middle of saving, as a process manager does on a deploy or restart.
 // adapter-node then stops listening, lets requests it already received finish (for at most
 // SHUTDOWN_TIMEOUT seconds, 30 by default), emits 'sveltekit:shutdown' (the app closes the
 // database) and leaves the process to exit once nothing is left to do.
-const root = join(import.meta.dirname, '..', '..');
 const SAVE_ROUTE = '/s/[code]/[step=step]';
-
-/** A port in 4900-4989 (crash.e2e.ts uses 4000-4899) that nothing listens on right now. */
-async function freePort(): Promise<number> {
-	for (let attempt = 0; attempt < 20; attempt++) {
-		const port = 4900 + Math.floor(Math.random() * 90);
-		const probe = createServer();
-		const free = await new Promise<boolean>((resolve) => {
-			probe.once('error', () => resolve(false));
-			probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-		});
-		if (free) return port;
-	}
-	throw new Error('no free port in 4900-4989');
-}
-
-interface Server {
-	process: ChildProcess;
-	/** Everything the server wrote so far: its JSON request log and any errors. */
-	stdout: string[];
-	stderr: string[];
-	/** Resolves when the process has exited and its output is complete. */
-	closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function startServer(port: number, databasePath: string): Server {
-	const child = spawn(process.execPath, [join(root, 'build', 'index.js')], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://localhost:${port}`,
-			DATABASE_PATH: databasePath,
-			ADMIN_PASSWORD: 'shutdown-test-wachtwoord',
-			ADDRESS_HEADER: '',
-			LOG_LEVEL: 'info',
-			// Starts the daily retention purge timer, which must not keep a stopping process alive.
-			RETENTION_MONTHS: '120'
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	const stdout: string[] = [];
-	const stderr: string[] = [];
-	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => stdout.push(chunk));
-	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
-	const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-		child.once('close', (code, signal) => resolve({ code, signal }))
-	);
-	return { process: child, stdout, stderr, closed };
-}
-
-async function waitForHealth(port: number, server: Server): Promise<void> {
-	for (let i = 0; i < 200 && server.process.exitCode === null; i++) {
-		try {
-			if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 50));
-	}
-	throw new Error(`server did not become healthy: ${server.stderr.join('')}`);
-}
 
 /** Whether a fresh TCP connection to the port is refused (nothing listens any more). */
 function connectionRefused(port: number): Promise<boolean> {
@@ -94,39 +39,6 @@ function timeout(ms: number, what: string): Promise<never> {
 	return new Promise((_, reject) =>
 		setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms).unref()
 	);
-}
-
-/** The item ids on each page of the demo questionnaire. */
-function pagesOf(databasePath: string): string[][] {
-	const db = new Database(databasePath, { readonly: true });
-	try {
-		const definition = JSON.parse(
-			db
-				.prepare(
-					"SELECT definition FROM questionnaire_versions WHERE questionnaire_id = 'takenprofiel'"
-				)
-				.pluck()
-				.get() as string
-		) as { dimensions: { items: { id: string }[] }[] };
-		return definition.dimensions.map((d) => d.items.map((i) => i.id));
-	} finally {
-		// Closed before the shutdown: an open reader would keep the server from removing the WAL.
-		db.close();
-	}
-}
-
-async function startRespondent(port: number): Promise<string> {
-	const response = await fetch(`http://127.0.0.1:${port}/s/DEMO26?/start`, {
-		method: 'POST',
-		headers: {
-			origin: `http://localhost:${port}`,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: '',
-		redirect: 'manual'
-	});
-	return response.headers.get('set-cookie')!.match(/wijkspiegel_deelnemer=([^;]+)/)![1];
 }
 
 /**
@@ -177,11 +89,12 @@ async function heldSave(port: number, cookie: string, values: (readonly [string,
 
 test('SIGTERM while 20 respondents save lets every accepted request finish, refuses new connections, exits with 0 and closes the database cleanly', async () => {
 	test.setTimeout(60_000);
-	const port = await freePort();
-	const origin = `http://localhost:${port}`;
+	// 4900-4989: crash.e2e.ts draws from 4000-4899.
+	const port = await freePort(4900, 90);
 	const dir = mkdtempSync(join(tmpdir(), 'wijkspiegel-shutdown-'));
 	const databasePath = join(dir, 'shutdown.db');
-	const server = startServer(port, databasePath);
+	// RETENTION_MONTHS starts the daily purge timer, which must not keep a stopping process alive.
+	const server = startServer(port, databasePath, { RETENTION_MONTHS: '120' });
 	try {
 		await waitForHealth(port, server);
 		const pages = pagesOf(databasePath);
@@ -209,22 +122,8 @@ test('SIGTERM while 20 respondents save lets every accepted request finish, refu
 				}
 				respondent.inFlight = true;
 				try {
-					const response = await fetch(`http://127.0.0.1:${port}/s/DEMO26/${step + 1}`, {
-						method: 'POST',
-						headers: {
-							origin,
-							cookie: `wijkspiegel_deelnemer=${respondent.cookie}`,
-							'x-sveltekit-action': 'true',
-							'content-type': 'application/x-www-form-urlencoded'
-						},
-						body: new URLSearchParams([
-							...values.map(([k, v]) => [`antwoord-${k}`, String(v)]),
-							['naar', 'blijf']
-						])
-					});
-					const body = await response.text();
-					const saved = response.ok && body.includes('"type":"success"');
-					outcomes.push({ kind: 'response', status: response.status, saved });
+					const { status, saved } = await savePage(port, respondent.cookie, step + 1, values);
+					outcomes.push({ kind: 'response', status, saved });
 					if (saved) {
 						// Acknowledged: from now on these values (or a later attempt) must be on disk.
 						for (const [itemId, value] of values) {

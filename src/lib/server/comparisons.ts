@@ -13,7 +13,7 @@ import { dimensionStatistics } from '$lib/domain/scoring';
 import type { Db } from './db';
 import * as results from './db/results';
 import * as sessions from './db/sessions';
-import * as teams from './db/teams';
+import * as questionnaireVersions from './db/questionnaire-versions';
 
 export type Scope = { gemeenteId: number } | { leerbewegingId: number };
 export type ComparisonKind = 'rondes' | 'teams' | 'gemiddelde';
@@ -46,38 +46,51 @@ interface LoadedSession {
 	tasks: string[];
 }
 
+interface LeftOut {
+	label: string;
+	reason: string;
+	teamId: number;
+	meetrondeId: number;
+}
+
 /**
  * The sessions of a comparison that meet the anonymity rule, as figures per dimension. Sessions
  * that do not, or that used a version with other dimensions, are listed with the reason.
  */
 function loadSessions(db: Db, request: ComparisonRequest) {
 	const rows = sessions.listClosedInScope(db, request.scope, request.questionnaireId);
-	const reference = rows.length
-		? (JSON.parse(rows[rows.length - 1].definition) as Questionnaire)
-		: undefined;
+	const definitionOf = (row: (typeof rows)[number]) =>
+		questionnaireVersions.definition(db, row.questionnaireVersionId) as Questionnaire;
+	const reference = rows.length ? definitionOf(rows[rows.length - 1]) : undefined;
+	const referenceIds = reference?.dimensions.map((d) => d.id) ?? [];
 	const loaded: LoadedSession[] = [];
-	const leftOut: { label: string; reason: string }[] = [];
+	const leftOut: LeftOut[] = [];
 	for (const row of rows) {
-		const label = `${row.teamName}, ${row.meetrondeName}`;
-		const questionnaire = JSON.parse(row.definition) as Questionnaire;
+		const skip = (reason: string) =>
+			leftOut.push({
+				label: `${row.teamName}, ${row.meetrondeName}`,
+				reason,
+				teamId: row.teamId,
+				meetrondeId: row.meetrondeId
+			});
+		const questionnaire = definitionOf(row);
 		if (
-			reference &&
 			!sameDimensions(
 				questionnaire.dimensions.map((d) => d.id),
-				reference.dimensions.map((d) => d.id)
+				referenceIds
 			)
 		) {
-			leftOut.push({ label, reason: 'andere versie van de vragenlijst, met andere onderwerpen' });
+			skip('andere versie van de vragenlijst, met andere onderwerpen');
 			continue;
 		}
 		const data = results.forSession(db, row.id, Math.random, { comments: false });
 		if (!data.visible) {
-			leftOut.push({ label, reason: 'te weinig respons' });
+			skip('te weinig respons');
 			continue;
 		}
 		const stats = dimensionStatistics(questionnaire, data.responses);
 		loaded.push({
-			tasks: teams.get(db, row.teamId)?.tasks ?? [],
+			tasks: row.teamTasks,
 			figures: {
 				sessionId: row.id,
 				teamId: row.teamId,
@@ -199,14 +212,8 @@ export function buildComparison(db: Db, request: ComparisonRequest) {
 		groupSize,
 		leftOut: leftOut.filter((l) =>
 			request.kind === 'rondes'
-				? all.some(
-						(s) => `${s.teamName}, ${s.meetrondeName}` === l.label && s.teamId === request.teamId
-					)
-				: all.some(
-						(s) =>
-							`${s.teamName}, ${s.meetrondeName}` === l.label &&
-							s.meetrondeId === request.meetrondeId
-					)
+				? l.teamId === request.teamId
+				: l.meetrondeId === request.meetrondeId
 		),
 		teams: [...new Map(all.map((s) => [s.teamId, s.teamName])).entries()].map(([id, name]) => ({
 			id,

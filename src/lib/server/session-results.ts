@@ -1,30 +1,10 @@
 import { radarConfig } from '$lib/domain/radar';
 import { taskProfile } from '$lib/domain/task-profile';
 import type { Questionnaire } from '$lib/domain/questionnaire';
-import {
-	conversationAgenda,
-	dimensionStatistics,
-	itemStatistics,
-	resultSummary,
-	type ItemStatistics
-} from '$lib/domain/scoring';
+import { sortAgenda, type AgendaOrder } from '$lib/domain/agenda';
+import { dimensionStatistics, itemStatistics, resultSummary } from '$lib/domain/scoring';
 import type { Db } from './db';
 import * as results from './db/results';
-
-export const AGENDA_ORDERS = {
-	verschil: 'Meeste verschil eerst',
-	praten: 'Meeste "hier wil ik over praten" eerst',
-	laagste: 'Laagste gemiddelde eerst',
-	vragenlijst: 'Volgorde van de vragenlijst'
-} as const;
-export type AgendaOrder = keyof typeof AGENDA_ORDERS;
-
-function sortAgenda(items: ItemStatistics[], order: AgendaOrder): ItemStatistics[] {
-	if (order === 'verschil') return conversationAgenda(items);
-	if (order === 'vragenlijst') return items;
-	const key = (i: ItemStatistics) => (order === 'praten' ? -i.flags : (i.mean ?? Infinity));
-	return [...items].sort((a, b) => key(a) - key(b));
-}
 
 /**
  * Everything the results page shows, built from what the anonymity rule lets out of the database.

@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import { meetsAnonymityRule, type ResponseRecord } from '$lib/domain/scoring';
 import type { Db } from '.';
 import { answers, comments, responses, sessions } from './schema';
+import { markResultsShown } from './sessions';
 
 export type SessionData =
 	| {
@@ -73,10 +74,7 @@ export function forSession(
 		byDimension.set(dimensionId, [...(byDimension.get(dimensionId) ?? []), body]);
 	}
 
-	db.update(sessions)
-		.set({ resultsShownAt: new Date() })
-		.where(and(eq(sessions.id, sessionId), eq(sessions.status, 'closed')))
-		.run();
+	markResultsShown(db, sessionId);
 	// Shuffled too: the order of respondents must not line up with the order of comments.
 	return {
 		visible: true,

@@ -197,7 +197,7 @@ export function listClosedInScope(
 		.select({
 			...summaryColumns,
 			startsOn: meetrondes.startsOn,
-			definition: questionnaireVersions.definition
+			teamTasks: teams.tasks
 		})
 		.from(sessions)
 		.innerJoin(teams, eq(teams.id, sessions.teamId))

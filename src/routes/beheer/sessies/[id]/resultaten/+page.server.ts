@@ -4,7 +4,8 @@ import { getDb } from '$lib/server/app';
 import * as conversation from '$lib/server/db/conversation';
 import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
 import * as sessions from '$lib/server/db/sessions';
-import { AGENDA_ORDERS, buildSessionResults, type AgendaOrder } from '$lib/server/session-results';
+import { AGENDA_ORDERS, type AgendaOrder } from '$lib/domain/agenda';
+import { buildSessionResults } from '$lib/server/session-results';
 import { managedSession, viewableSession } from '$lib/server/session-access';
 import type { Actions, PageServerLoad } from './$types';
 
