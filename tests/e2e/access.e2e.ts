@@ -80,7 +80,18 @@ const pages: { path: (f: Fixture) => string; allowed: Actor[] }[] = [
 		allowed: ['begeleiderA', 'beheerder']
 	},
 	{ path: (f) => `/beheer/sessies/${f.sessionB}`, allowed: ['begeleiderB', 'beheerder'] },
-	{ path: (f) => `/beheer/leerbewegingen/${f.leerbeweging}`, allowed: ['beheerder'] }
+	{ path: (f) => `/beheer/leerbewegingen/${f.leerbeweging}`, allowed: ['beheerder'] },
+	{ path: (f) => `/beheer/meetrondes/${f.roundA}`, allowed: ['begeleiderA', 'beheerder'] },
+	{
+		path: (f) => `/beheer/vergelijken?bron=gemeente-${f.gemeenteA}`,
+		allowed: ['begeleiderA', 'gemeenteA', 'beheerder']
+	},
+	{
+		path: (f) => `/beheer/sessies/${f.closedSessionA}/csv`,
+		allowed: ['begeleiderA', 'gemeenteA', 'beheerder']
+	},
+	{ path: (f) => `/beheer/export?gemeente=${f.gemeenteA}`, allowed: ['beheerder'] },
+	{ path: () => '/beheer/logboek', allowed: ['beheerder'] }
 ];
 
 const actors: Actor[] = [
@@ -98,7 +109,17 @@ function expected(actor: Actor, allowed: Actor[]): Outcome {
 }
 
 for (const { path, allowed } of pages) {
-	test(`access to ${path({ gemeenteA: 1, gemeenteB: 2, teamA: 3, teamB: 4, closedSessionA: 5, sessionB: 6, leerbeweging: 7, fuzz: { gemeente: 8, team: 9, session: 10 } }).replace(/\d+/g, 'N')} (${allowed.join(', ')})`, async () => {
+	test(`access to ${path({
+		gemeenteA: 1,
+		gemeenteB: 2,
+		teamA: 3,
+		teamB: 4,
+		closedSessionA: 5,
+		sessionB: 6,
+		leerbeweging: 7,
+		roundA: 11,
+		fuzz: { gemeente: 8, team: 9, session: 10 }
+	}).replace(/\d+/g, 'N')} (${allowed.join(', ')})`, async () => {
 		const outcomes: Record<string, Outcome | number> = {};
 		const wanted: Record<string, Outcome> = {};
 		for (const actor of actors) {

@@ -24,6 +24,7 @@ export interface Fixture {
 	closedSessionA: number;
 	sessionB: number;
 	leerbeweging: number;
+	roundA: number;
 	fuzz: { gemeente: number; team: number; session: number };
 }
 
@@ -149,6 +150,10 @@ export function ensureFixture(): Fixture {
 					closedSessionA,
 					sessionB,
 					leerbeweging,
+					roundA: db
+						.prepare('SELECT id FROM meetrondes WHERE gemeente_id = ? ORDER BY id LIMIT 1')
+						.pluck()
+						.get(gemeenteA) as number,
 					fuzz: { gemeente: fuzzGemeente, team: fuzzTeam, session: fuzzSession }
 				};
 				// IMMEDIATE: take the write lock up front, so parallel workers wait instead of failing.
