@@ -13,6 +13,9 @@
 //
 // `npm run bench -- --soak` (or BENCH_SOAK=1) runs only the soak instead: 500 respondents
 // completing the whole questionnaire at once (scripts/lib/soak.js); exit code 1 on any error.
+//
+// `npm run bench -- --compare [FILE]` measures comparisons and exports on the large dataset that
+// `npm run bench:data` makes (scripts/lib/compare-bench.js).
 import Database from 'better-sqlite3';
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -31,6 +34,7 @@ import {
 	startRespondent,
 	startServer
 } from './lib/server.js';
+import { runCompareBench } from './lib/compare-bench.js';
 import { runSoak } from './lib/soak.js';
 
 /**
@@ -670,6 +674,17 @@ if (process.argv.includes(BARE_FLAG)) {
 	const mode = process.argv[at + 2];
 	if (mode !== 'FULL' && mode !== 'NORMAL') throw new Error(`Onbekende synchronous: ${mode}`);
 	bareServer(process.argv[at + 1], mode);
+} else if (process.argv.includes('--compare')) {
+	const at = process.argv.indexOf('--compare');
+	runCompareBench(process.argv[at + 1]).then(
+		(ok) => {
+			if (!ok) process.exitCode = 1;
+		},
+		(error) => {
+			console.error(`\nBench afgebroken: ${error instanceof Error ? error.stack : error}`);
+			process.exit(1);
+		}
+	);
 } else if (SOAK) {
 	runSoak().then(
 		(ok) => {

@@ -13,6 +13,10 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEMO_CODE = 'DEMO26';
 export const TOKEN_COOKIE = 'wijkspiegel_deelnemer';
 
+/** Where `npm run bench:data` writes the large dataset, and the gemeente `--compare` measures. */
+export const BENCH_DATA_PATH = join(tmpdir(), 'wijkspiegel-bench-data', 'wijkspiegel.db');
+export const BIG_GEMEENTE = 'Grootstad';
+
 /**
  * @typedef {object} RunningServer
  * @property {string} origin e.g. http://localhost:4300: the ORIGIN the app knows, for headers
@@ -21,7 +25,7 @@ export const TOKEN_COOKIE = 'wijkspiegel_deelnemer';
  * @property {string} dataDir the temporary directory holding the database
  * @property {string} databasePath
  * @property {() => string} output everything the server printed so far
- * @property {() => Promise<void>} stop SIGTERM, wait for the exit, remove the temp directory
+ * @property {() => Promise<void>} stop SIGTERM, wait for the exit, remove the temp directory (if fresh)
  */
 
 /** @param {number} port */
@@ -96,14 +100,18 @@ export function onCleanup(fn) {
  * @param {Record<string, string>} [options.env] extra environment variables
  * @param {boolean} [options.verbose] pass the server's output through (the build output always is)
  * @param {number} [options.timeoutMs] how long the build and start may take
+ * @param {string} [options.databasePath] an existing database to use (and keep) instead of a fresh one
  * @returns {Promise<RunningServer>}
  */
 export async function startServer(options = {}) {
 	const port = options.port ?? (await freePort());
 	const origin = `http://localhost:${port}`;
 	const base = `http://127.0.0.1:${port}`;
-	const dataDir = mkdtempSync(join(tmpdir(), 'wijkspiegel-bench-'));
-	const databasePath = join(dataDir, 'wijkspiegel.db');
+	const keepData = options.databasePath !== undefined;
+	const dataDir = keepData
+		? dirname(/** @type {string} */ (options.databasePath))
+		: mkdtempSync(join(tmpdir(), 'wijkspiegel-bench-'));
+	const databasePath = options.databasePath ?? join(dataDir, 'wijkspiegel.db');
 	let output = '';
 	const child = spawn(process.execPath, [join(root, 'scripts', 'start.js')], {
 		cwd: root,
@@ -151,7 +159,7 @@ export async function startServer(options = {}) {
 			await exited;
 			clearTimeout(killer);
 		}
-		rmSync(dataDir, { recursive: true, force: true });
+		if (!keepData) rmSync(dataDir, { recursive: true, force: true });
 	});
 
 	const deadline = Date.now() + (options.timeoutMs ?? 300_000);

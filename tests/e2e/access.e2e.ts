@@ -90,6 +90,18 @@ const pages: { path: (f: Fixture) => string; allowed: Actor[] }[] = [
 		path: (f) => `/beheer/sessies/${f.closedSessionA}/csv`,
 		allowed: ['begeleiderA', 'gemeenteA', 'beheerder']
 	},
+	{
+		path: (f) => `/beheer/sessies/${f.closedSessionA}/xlsx`,
+		allowed: ['begeleiderA', 'gemeenteA', 'beheerder']
+	},
+	{
+		path: (f) => `/beheer/vergelijken/csv?bron=gemeente-${f.gemeenteA}&omvang=alles`,
+		allowed: ['begeleiderA', 'gemeenteA', 'beheerder']
+	},
+	{
+		path: (f) => `/beheer/vergelijken/xlsx?bron=gemeente-${f.gemeenteA}&omvang=alles`,
+		allowed: ['begeleiderA', 'gemeenteA', 'beheerder']
+	},
 	{ path: (f) => `/beheer/export?gemeente=${f.gemeenteA}`, allowed: ['beheerder'] },
 	{ path: () => '/beheer/logboek', allowed: ['beheerder'] }
 ];

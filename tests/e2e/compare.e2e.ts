@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import readXlsxFile from 'read-excel-file/node';
+import { FIGURE_COLUMNS } from '../../src/lib/domain/figure-table';
 import { ensureFixture, FACILITATOR_A, FACILITATOR_B, VIEWER_A } from './accounts';
 import { expectNoAxeViolations, login } from './support';
 
@@ -33,8 +35,16 @@ test('a gemeente compares its teams in one round, sorted by name, with a table a
 	).toBeVisible();
 	await expectNoAxeViolations(page);
 
-	// The CSV holds the same figures as the screen.
-	const csvLink = page.getByRole('link', { name: /CSV/ });
+	// The CSV and the Excel file hold the same figures as the screen.
+	const shown = (await grid
+		.getByRole('row', { name: /Wijkteam Noord/ })
+		.locator('td')
+		.first()
+		.locator('.value')
+		.textContent())!.trim();
+	const oneDecimal = (value: number) => value.toFixed(1).replace('.', ',');
+	const downloads = page.getByRole('region', { name: 'Cijfers downloaden' });
+	const csvLink = downloads.getByRole('listitem').first().getByRole('link', { name: 'CSV' });
 	const response = await page.request.get((await csvLink.getAttribute('href'))!);
 	const text = await response.text();
 	expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -43,16 +53,26 @@ test('a gemeente compares its teams in one round, sorted by name, with a table a
 		.trim()
 		.split('\r\n')
 		.map((l) => l.split(';'));
-	expect(lines[0]).toEqual(['rij', 'onderwerp_id', 'onderwerp', 'n', 'gemiddelde', 'verandering']);
-	const noord = lines.find((l) => l[0] === 'Wijkteam Noord' && l[1] === 'veilige-leefomgeving')!;
-	const cell = grid
-		.getByRole('row', { name: /Wijkteam Noord/ })
-		.locator('td')
-		.first()
-		.locator('.value');
-	expect(Number(noord[4].replace(',', '.')).toFixed(1).replace('.', ',')).toBe(
-		(await cell.textContent())!.trim()
-	);
+	expect(lines[0]).toEqual([...FIGURE_COLUMNS]);
+	const noord = lines.find(
+		(l) => l[0] === 'Wijkteam Noord' && l[4] === 'onderwerp' && l[5] === 'veilige-leefomgeving'
+	)!;
+	expect(oneDecimal(Number(noord[8].replace(',', '.')))).toBe(shown);
+
+	const download = page.waitForEvent('download');
+	await downloads.getByRole('listitem').first().getByRole('link', { name: /Excel/ }).click();
+	const file = await (await download).path();
+	const sheets = await readXlsxFile(file);
+	expect(sheets.map((s) => s.sheet)).toEqual([
+		'Samenvatting',
+		'Onderwerpen',
+		'Stellingen',
+		'Verbeteracties'
+	]);
+	const row = sheets[1].data.find(
+		(r) => r[0] === 'Wijkteam Noord' && r[5] === 'veilige-leefomgeving'
+	)!;
+	expect(oneDecimal(row[8] as number)).toBe(shown);
 });
 
 test('a facilitator follows one team from the nulmeting to the next round, with arrows and signs', async ({

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import readXlsxFile from 'read-excel-file/node';
 import { ensureFixture, FACILITATOR_A, FACILITATOR_B, VIEWER_A } from './accounts';
 import { login } from './support';
 
@@ -25,6 +26,12 @@ test('the CSV of a session holds the figures of its table, for a gemeente-viewer
 	const mean = Number(line[8].replace(',', '.'));
 	expect(mean.toFixed(1).replace('.', ',')).toBe(shownMean);
 	expect(lines.filter((l) => l[4] === 'stelling').length).toBeGreaterThan(20);
+
+	const xlsx = await page.request.get(`/beheer/sessies/${fixture.closedSessionA}/xlsx`);
+	expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+	const [summary] = await readXlsxFile(await xlsx.body());
+	const row = summary.data.find((r) => r[4] === 'onderwerp' && r[6] === title)!;
+	expect((row[8] as number).toFixed(1).replace('.', ',')).toBe(shownMean);
 });
 
 test('a facilitator of another gemeente cannot download that CSV', async ({ page }) => {

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aggregateSession } from '$lib/domain/aggregates';
+import * as aggregates from '$lib/server/db/aggregates';
 import * as conversation from '$lib/server/db/conversation';
 import * as gemeenten from '$lib/server/db/gemeenten';
 import * as meetrondes from '$lib/server/db/meetrondes';
@@ -7,6 +9,7 @@ import * as responses from '$lib/server/db/responses';
 import * as results from '$lib/server/db/results';
 import * as sessions from '$lib/server/db/sessions';
 import * as teams from '$lib/server/db/teams';
+import { purgeResponses } from '$lib/server/retention';
 import { databaseWithQuestionnaires } from './helpers';
 
 let temp: ReturnType<typeof databaseWithQuestionnaires>;
@@ -62,7 +65,7 @@ describe('the anonymity rule at the query layer', () => {
 		sessions.close(temp.db, id);
 		const data = results.forSession(temp.db, id);
 		expect(data).toEqual({ visible: false, status: 'closed', submitted: 4, minRespondents: 5 });
-		expect('responses' in data).toBe(false);
+		expect('figures' in data).toBe(false);
 		expect(sessions.get(temp.db, id)?.resultsShownAt).toBeNull();
 	});
 
@@ -72,7 +75,9 @@ describe('the anonymity rule at the query layer', () => {
 		const data = results.forSession(temp.db, id);
 		expect(data.visible).toBe(true);
 		if (!data.visible) return;
-		expect(data.responses).toHaveLength(5);
+		const item = data.figures.items.find((i) => i.itemId === 'ps-1');
+		// Values 1, 2, 3, 1, 2 on statement ps-1.
+		expect(item).toMatchObject({ n: 5, mean: 1.8, min: 1, max: 3 });
 		expect(data.comments.get('preventie-signaleren')?.sort()).toEqual([
 			'opmerking 0',
 			'opmerking 1',
@@ -103,6 +108,62 @@ describe('the anonymity rule at the query layer', () => {
 		temp.db.$client.prepare('UPDATE sessions SET min_respondents = 1 WHERE id = ?').run(id);
 		sessions.close(temp.db, id);
 		expect(results.forSession(temp.db, id).visible).toBe(false);
+	});
+});
+
+describe('figures stored when a session closes', () => {
+	it('stores exactly what computing from the answers gives, and reads it back unchanged', () => {
+		const id = sessionWith(6);
+		sessions.close(temp.db, id);
+		const questionnaire = questionnaireVersions.definition(temp.db, versionId)!;
+		const expected = aggregateSession(questionnaire, aggregates.submittedResponses(temp.db, id));
+		const stored = aggregates.get(temp.db, id);
+		expect(stored).toEqual({ submitted: 6, ...expected });
+		const many = aggregates.forSessions(temp.db, [id], ['dimensions']);
+		expect(many.get(id)).toEqual({ submitted: 6, dimensions: expected.dimensions });
+	});
+
+	it('drops the figures on reopening, and makes them again on closing with the late answer', () => {
+		const id = sessionWith(5);
+		sessions.close(temp.db, id);
+		expect(sessions.reopen(temp.db, id)).toBe(true);
+		expect(aggregates.get(temp.db, id)).toBeUndefined();
+		expect(results.forSession(temp.db, id).visible).toBe(false);
+		const late = responses.start(temp.db, id);
+		responses.saveAnswers(temp.db, late.id, [
+			{ itemId: 'ps-1', value: 5, dontKnow: false, flagged: false }
+		]);
+		responses.submit(temp.db, late.id);
+		sessions.close(temp.db, id);
+		expect(aggregates.get(temp.db, id)?.submitted).toBe(6);
+		const data = results.forSession(temp.db, id);
+		expect(data.visible && data.figures.items.find((i) => i.itemId === 'ps-1')?.max).toBe(5);
+	});
+
+	it('keeps the figures when the retention purge removes the answers themselves', () => {
+		const id = sessionWith(5);
+		sessions.close(temp.db, id);
+		const before = aggregates.get(temp.db, id);
+		purgeResponses(temp.db, 1, new Date(Date.now() + 400 * 24 * 3600 * 1000));
+		expect(responses.countsForSession(temp.db, id)).toEqual({ started: 0, submitted: 0 });
+		const data = results.forSession(temp.db, id);
+		expect(data.visible && data.figures).toEqual({
+			dimensions: before?.dimensions,
+			items: before?.items,
+			taskProfile: before?.taskProfile
+		});
+		expect(data.visible && data.comments.size).toBe(0);
+	});
+
+	it('fills in figures for closed sessions that lack them, and only those', () => {
+		const closedByHand = sessionWith(5);
+		temp.db.$client.prepare("UPDATE sessions SET status = 'closed' WHERE id = ?").run(closedByHand);
+		const open = sessionWith(5);
+		expect(results.forSession(temp.db, closedByHand).visible).toBe(false);
+		expect(aggregates.backfill(temp.db)).toBe(1);
+		expect(aggregates.backfill(temp.db)).toBe(0);
+		expect(results.forSession(temp.db, closedByHand).visible).toBe(true);
+		expect(aggregates.get(temp.db, open)).toBeUndefined();
 	});
 });
 

@@ -1,6 +1,7 @@
 import { QuestionnaireError } from '$lib/domain/questionnaire';
 import { generatePassword, hashPassword } from './auth';
 import { openDatabase, type Connection } from './db';
+import * as aggregates from './db/aggregates';
 import * as gemeenten from './db/gemeenten';
 import * as users from './db/users';
 import { loadQuestionnaireDir, syncQuestionnaires } from './questionnaires';
@@ -40,6 +41,8 @@ export async function startApp(options: StartOptions): Promise<Connection> {
 			seedDemo(db);
 			log('Demogegevens voor Voorbeeldstad zijn aangemaakt (sessiecode DEMO26).');
 		}
+		const backfilled = aggregates.backfill(db);
+		if (backfilled > 0) log(`Cijfers berekend voor ${backfilled} gesloten sessies.`);
 		if (users.total(db) === 0) {
 			const { email, password } = options.admin;
 			const chosen = password ?? generatePassword();

@@ -9,9 +9,9 @@ import {
 } from '$lib/domain/compare';
 import type { Questionnaire } from '$lib/domain/questionnaire';
 import { radarConfig, type RadarChartConfig } from '$lib/domain/radar';
-import { dimensionStatistics } from '$lib/domain/scoring';
+import { meetsAnonymityRule } from '$lib/domain/scoring';
 import type { Db } from './db';
-import * as results from './db/results';
+import * as aggregates from './db/aggregates';
 import * as sessions from './db/sessions';
 import * as questionnaireVersions from './db/questionnaire-versions';
 
@@ -33,6 +33,8 @@ export interface ComparisonRequest {
 
 export interface ComparisonRow {
 	label: string;
+	/** the session behind the row; null for an average */
+	sessionId: number | null;
 	means: Record<string, number | null>;
 	counts: Record<string, number>;
 	respondents: number;
@@ -44,6 +46,7 @@ export interface ComparisonRow {
 interface LoadedSession {
 	figures: SessionFigures;
 	tasks: string[];
+	version: number;
 }
 
 interface LeftOut {
@@ -63,6 +66,11 @@ function loadSessions(db: Db, request: ComparisonRequest) {
 		questionnaireVersions.definition(db, row.questionnaireVersionId) as Questionnaire;
 	const reference = rows.length ? definitionOf(rows[rows.length - 1]) : undefined;
 	const referenceIds = reference?.dimensions.map((d) => d.id) ?? [];
+	const figures = aggregates.forSessions(
+		db,
+		rows.map((r) => r.id),
+		['dimensions']
+	);
 	const loaded: LoadedSession[] = [];
 	const leftOut: LeftOut[] = [];
 	for (const row of rows) {
@@ -83,14 +91,15 @@ function loadSessions(db: Db, request: ComparisonRequest) {
 			skip('andere versie van de vragenlijst, met andere onderwerpen');
 			continue;
 		}
-		const data = results.forSession(db, row.id, Math.random, { comments: false });
-		if (!data.visible) {
+		const stored = figures.get(row.id);
+		if (!stored || !meetsAnonymityRule(row, stored.submitted)) {
 			skip('te weinig respons');
 			continue;
 		}
-		const stats = dimensionStatistics(questionnaire, data.responses);
+		const stats = stored.dimensions;
 		loaded.push({
 			tasks: row.teamTasks,
+			version: row.questionnaireVersion,
 			figures: {
 				sessionId: row.id,
 				teamId: row.teamId,
@@ -98,12 +107,19 @@ function loadSessions(db: Db, request: ComparisonRequest) {
 				meetrondeId: row.meetrondeId,
 				meetrondeName: row.meetrondeName,
 				startsOn: row.startsOn,
-				respondents: data.submitted,
+				respondents: stored.submitted,
 				means: Object.fromEntries(stats.map((s) => [s.dimensionId, s.mean])),
 				counts: Object.fromEntries(stats.map((s) => [s.dimensionId, s.n]))
 			}
 		});
 	}
+	// Once shown in a comparison, a session's results are shown: it can no longer be reopened.
+	const shownNow = loaded.map((l) => l.figures.sessionId);
+	const notYetShown = new Set(rows.filter((r) => r.resultsShownAt === null).map((r) => r.id));
+	sessions.markResultsShown(
+		db,
+		shownNow.filter((id) => notYetShown.has(id))
+	);
 	return { reference, loaded, leftOut, all: rows };
 }
 
@@ -131,6 +147,7 @@ export function buildComparison(db: Db, request: ComparisonRequest) {
 		const previous = previousOf(loaded, f);
 		return {
 			label,
+			sessionId: f.sessionId,
 			means: f.means,
 			counts: f.counts,
 			respondents: f.respondents,
@@ -171,6 +188,7 @@ export function buildComparison(db: Db, request: ComparisonRequest) {
 				request.average
 			);
 			rows.push({
+				sessionId: null,
 				label: `Gemiddelde van ${inRound.length} ${inRound.length === 1 ? 'team' : 'teams'}`,
 				means,
 				counts: Object.fromEntries(
@@ -219,6 +237,15 @@ export function buildComparison(db: Db, request: ComparisonRequest) {
 			id,
 			name
 		})),
+		/** every session that takes part, in round order, with its change since the team's previous one */
+		sessions: loaded.map((l) => {
+			const previous = previousOf(loaded, l.figures);
+			return {
+				...l.figures,
+				version: l.version,
+				change: previous ? changes(l.figures.means, previous.means, ids) : null
+			};
+		}),
 		rounds: [...new Map(all.map((s) => [s.meetrondeId, s.meetrondeName])).entries()].map(
 			([id, name]) => ({ id, name })
 		)

@@ -1,6 +1,6 @@
-import { toCsv, type CsvValue } from '$lib/domain/csv';
+import { toCsv } from '$lib/domain/csv';
+import { FIGURE_COLUMNS, figureLines, type SessionFigureSet } from '$lib/domain/figure-table';
 import type { Questionnaire } from '$lib/domain/questionnaire';
-import { dimensionStatistics, itemStatistics } from '$lib/domain/scoring';
 import type { Db } from './db';
 import * as conversation from './db/conversation';
 import * as gemeenten from './db/gemeenten';
@@ -60,8 +60,8 @@ function sessionExport(db: Db, s: ReturnType<typeof sessions.listForTeam>[number
 		submitted: counts.submitted,
 		results: data.visible
 			? {
-					dimensions: dimensionStatistics(questionnaire, data.responses),
-					items: itemStatistics(questionnaire, data.responses)
+					dimensions: data.figures.dimensions,
+					items: data.figures.items
 				}
 			: `niet beschikbaar: ${s.status === 'closed' ? 'te weinig respons' : 'sessie is niet gesloten'}`,
 		conclusions: Object.fromEntries(conversation.conclusionsOf(db, s.id)),
@@ -77,86 +77,24 @@ function sessionExport(db: Db, s: ReturnType<typeof sessions.listForTeam>[number
 	};
 }
 
-/** One session's aggregates as CSV, the same columns as the gemeente export. */
-export function sessionCsv(db: Db, sessionId: number): string | null {
-	const s = sessions.get(db, sessionId);
-	if (!s) return null;
-	const row = sessions.listForTeam(db, s.teamId).find((r) => r.id === sessionId)!;
-	const exported = sessionExport(db, row);
-	if (typeof exported.results === 'string') return null;
-	return exportCsv({
-		exportedAt: new Date().toISOString(),
-		gemeente: { id: s.gemeenteId, name: '' },
-		meetrondes: [],
-		teams: [
-			{
-				id: s.teamId,
-				name: s.teamName,
-				profile: { tasks: [], composition: null, legalForm: null, targetGroup: null },
-				sessions: [exported]
-			}
-		]
-	});
-}
-
 /** The same export as CSV: one line per session and dimension or statement (README lists the columns). */
 export function exportCsv(data: ReturnType<typeof exportData>): string {
-	const lines: CsvValue[][] = [];
-	for (const team of data.teams) {
-		for (const s of team.sessions) {
-			if (typeof s.results === 'string') continue;
-			for (const d of s.results.dimensions) {
-				lines.push([
-					team.name,
-					s.meetronde,
-					s.questionnaire.id,
-					s.questionnaire.version,
-					'onderwerp',
-					d.dimensionId,
-					d.title,
-					d.n,
-					d.mean,
-					d.median,
-					d.sd,
-					d.dontKnowShare,
-					d.flags
-				]);
-			}
-			for (const i of s.results.items) {
-				lines.push([
-					team.name,
-					s.meetronde,
-					s.questionnaire.id,
-					s.questionnaire.version,
-					'stelling',
-					i.itemId,
-					i.statement,
-					i.n,
-					i.mean,
-					i.median,
-					i.sd,
-					i.dontKnowShare,
-					i.flags
-				]);
-			}
-		}
-	}
-	return toCsv(
-		[
-			'team',
-			'meetronde',
-			'vragenlijst',
-			'versie',
-			'niveau',
-			'id',
-			'tekst',
-			'n',
-			'gemiddelde',
-			'mediaan',
-			'standaardafwijking',
-			'aandeel_weet_ik_niet',
-			'hier_wil_ik_over_praten'
-		],
-		lines
+	const sets: SessionFigureSet[] = data.teams.flatMap((team) =>
+		team.sessions.flatMap((s) =>
+			typeof s.results === 'string'
+				? []
+				: [
+						{
+							teamName: team.name,
+							meetrondeName: s.meetronde,
+							questionnaireId: s.questionnaire.id,
+							version: s.questionnaire.version,
+							dimensions: s.results.dimensions,
+							items: s.results.items,
+							change: null
+						}
+					]
+		)
 	);
+	return toCsv(FIGURE_COLUMNS, figureLines(sets));
 }

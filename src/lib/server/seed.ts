@@ -8,6 +8,7 @@ import * as leerbewegingen from './db/leerbewegingen';
 import * as meetrondes from './db/meetrondes';
 import * as questionnaireVersions from './db/questionnaire-versions';
 import * as responses from './db/responses';
+import * as aggregates from './db/aggregates';
 import * as sessions from './db/sessions';
 import * as teams from './db/teams';
 
@@ -134,6 +135,7 @@ export function seedDemo(db: Db, seed = 2026): void {
 							closedAt
 						);
 					}
+					aggregates.store(tx, sessionId, closedAt);
 				});
 			});
 		}

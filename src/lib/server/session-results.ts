@@ -1,8 +1,7 @@
 import { radarConfig } from '$lib/domain/radar';
-import { taskProfile } from '$lib/domain/task-profile';
 import type { Questionnaire } from '$lib/domain/questionnaire';
 import { sortAgenda, type AgendaOrder } from '$lib/domain/agenda';
-import { dimensionStatistics, itemStatistics, resultSummary } from '$lib/domain/scoring';
+import { resultSummary } from '$lib/domain/scoring';
 import type { Db } from './db';
 import * as results from './db/results';
 
@@ -24,8 +23,7 @@ export function buildSessionResults(
 			minRespondents: data.minRespondents,
 			status: data.status
 		};
-	const dimensions = dimensionStatistics(questionnaire, data.responses);
-	const items = itemStatistics(questionnaire, data.responses);
+	const { dimensions, items } = data.figures;
 	const points = questionnaire.scale.points;
 	return {
 		visible: true as const,
@@ -34,7 +32,7 @@ export function buildSessionResults(
 		dimensions,
 		agenda: sortAgenda(items, options.order),
 		summary: resultSummary(dimensions),
-		taskProfile: taskProfile(questionnaire, data.responses),
+		taskProfile: data.figures.taskProfile,
 		comments: options.includeComments
 			? questionnaire.dimensions
 					.map((d) => ({

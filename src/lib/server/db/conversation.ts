@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '.';
 import { conclusions, improvementActions, type ActionStatus } from './schema';
 
@@ -50,6 +50,22 @@ export function actionsOf(db: Db, sessionId: number) {
 		.where(eq(improvementActions.sessionId, sessionId))
 		.orderBy(asc(improvementActions.id))
 		.all();
+}
+
+/** The actions of many sessions, for exports: in session order, then as they were added. */
+export function actionsOfSessions(db: Db, sessionIds: readonly number[]) {
+	const rows = [];
+	for (let start = 0; start < sessionIds.length; start += 500) {
+		rows.push(
+			...db
+				.select()
+				.from(improvementActions)
+				.where(inArray(improvementActions.sessionId, sessionIds.slice(start, start + 500)))
+				.orderBy(asc(improvementActions.sessionId), asc(improvementActions.id))
+				.all()
+		);
+	}
+	return rows;
 }
 
 /** Changes the status of an action of this session; false when the action is not this session's. */

@@ -1,7 +1,9 @@
-import { and, asc, eq, isNotNull } from 'drizzle-orm';
-import { meetsAnonymityRule, type ResponseRecord } from '$lib/domain/scoring';
+import { and, count, eq, isNotNull } from 'drizzle-orm';
+import type { SessionAggregates } from '$lib/domain/aggregates';
+import { meetsAnonymityRule } from '$lib/domain/scoring';
 import type { Db } from '.';
-import { answers, comments, responses, sessions } from './schema';
+import * as aggregates from './aggregates';
+import { comments, responses, sessions } from './schema';
 import { markResultsShown } from './sessions';
 
 export type SessionData =
@@ -15,14 +17,15 @@ export type SessionData =
 			visible: true;
 			submitted: number;
 			minRespondents: number;
-			responses: ResponseRecord[];
+			figures: SessionAggregates;
 			/** comment bodies per dimension, in random order, without times or respondents */
 			comments: Map<string, string[]>;
 	  };
 
 /**
- * The answers of a session, but only when the anonymity rule allows: closed, and at least the
- * minimum number of submitted responses. Below that, only the counts leave the database layer.
+ * A session's figures, but only when the anonymity rule allows: closed, and at least the minimum
+ * number of submitted responses. Below that, only the count leaves the database layer. The
+ * figures were computed when the session closed; no single answer ever leaves this module.
  * Reading them marks the results as shown, after which the session cannot be reopened.
  */
 export function forSession(
@@ -33,33 +36,18 @@ export function forSession(
 ): SessionData {
 	const session = db.select().from(sessions).where(eq(sessions.id, sessionId)).get();
 	if (!session) throw new Error(`Sessie ${sessionId} bestaat niet`);
-	const submittedIds = db
-		.select({ id: responses.id })
-		.from(responses)
-		.where(and(eq(responses.sessionId, sessionId), isNotNull(responses.submittedAt)))
-		.all()
-		.map((r) => r.id);
-	const base = { submitted: submittedIds.length, minRespondents: session.minRespondents };
-	if (!meetsAnonymityRule(session, submittedIds.length)) {
+	const stored = session.status === 'closed' ? aggregates.get(db, sessionId) : undefined;
+	// An open session's count is live; a closed one's is the count its figures were made from.
+	const submitted = stored?.submitted ?? countSubmitted(db, sessionId);
+	const base = { submitted, minRespondents: session.minRespondents };
+	if (!stored || !meetsAnonymityRule(session, submitted)) {
 		return { visible: false, status: session.status, ...base };
 	}
-	const rows = db
-		.select({
-			responseId: answers.responseId,
-			itemId: answers.itemId,
-			value: answers.value,
-			dontKnow: answers.dontKnow,
-			flagged: answers.flagged
-		})
-		.from(answers)
-		.innerJoin(responses, eq(responses.id, answers.responseId))
-		.where(and(eq(responses.sessionId, sessionId), isNotNull(responses.submittedAt)))
-		.orderBy(asc(answers.responseId))
-		.all();
-	const byResponse = new Map<number, ResponseRecord>(
-		submittedIds.map((id) => [id, { answers: [] }])
-	);
-	for (const { responseId, ...answer } of rows) byResponse.get(responseId)?.answers.push(answer);
+	const figures = {
+		dimensions: stored.dimensions,
+		items: stored.items,
+		taskProfile: stored.taskProfile
+	};
 
 	const commentRows = !options.comments
 		? []
@@ -69,19 +57,22 @@ export function forSession(
 				.innerJoin(responses, eq(responses.id, comments.responseId))
 				.where(and(eq(responses.sessionId, sessionId), isNotNull(responses.submittedAt)))
 				.all();
+	// Shuffled: the order of comments must not follow the order people answered in.
 	const byDimension = new Map<string, string[]>();
 	for (const { dimensionId, body } of shuffle(commentRows, random)) {
 		byDimension.set(dimensionId, [...(byDimension.get(dimensionId) ?? []), body]);
 	}
 
 	markResultsShown(db, sessionId);
-	// Shuffled too: the order of respondents must not line up with the order of comments.
-	return {
-		visible: true,
-		...base,
-		responses: shuffle([...byResponse.values()], random),
-		comments: byDimension
-	};
+	return { visible: true, ...base, figures, comments: byDimension };
+}
+
+function countSubmitted(db: Db, sessionId: number): number {
+	return db
+		.select({ n: count() })
+		.from(responses)
+		.where(and(eq(responses.sessionId, sessionId), isNotNull(responses.submittedAt)))
+		.get()!.n;
 }
 
 /** Fisher-Yates; the order of rows would otherwise follow the order people answered in. */

@@ -127,6 +127,23 @@ export const sessions = sqliteTable(
 	]
 );
 
+/**
+ * The figures of a closed session, computed when it closes (see domain/aggregates.ts). JSON, because
+ * they are only ever read whole; `submitted` is the count the anonymity rule is checked against.
+ */
+export const sessionAggregates = sqliteTable('session_aggregates', {
+	sessionId: integer('session_id')
+		.primaryKey()
+		.references(() => sessions.id, { onDelete: 'cascade' }),
+	submitted: integer('submitted').notNull(),
+	dimensions: text('dimensions').notNull(),
+	items: text('items').notNull(),
+	taskProfile: text('task_profile').notNull(),
+	computedAt: integer('computed_at', { mode: 'timestamp_ms' })
+		.notNull()
+		.$defaultFn(() => new Date())
+});
+
 /** Anonymous: no name, e-mail or address; only hashes of the secrets that identify it. */
 export const responses = sqliteTable(
 	'responses',

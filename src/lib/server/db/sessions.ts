@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { JOIN_CODE_LENGTH } from '$lib/domain/codes';
 import { secureRandomCode } from '../tokens';
+import * as aggregates from './aggregates';
 import { prepared } from './prepared';
 import type { Db } from '.';
 import {
@@ -130,6 +131,7 @@ export function close(db: Db, id: number, now = new Date()): void {
 			)
 			.run();
 		tx.update(sessions).set({ status: 'closed', closedAt: now }).where(eq(sessions.id, id)).run();
+		aggregates.store(tx, id, now);
 	});
 }
 
@@ -138,19 +140,31 @@ export function close(db: Db, id: number, now = new Date()): void {
  * that came in late. Returns whether the session was reopened.
  */
 export function reopen(db: Db, id: number): boolean {
-	const result = db
-		.update(sessions)
-		.set({ status: 'open', closedAt: null })
-		.where(and(eq(sessions.id, id), eq(sessions.status, 'closed'), isNull(sessions.resultsShownAt)))
-		.run();
-	return result.changes === 1;
+	return db.transaction((tx) => {
+		const result = tx
+			.update(sessions)
+			.set({ status: 'open', closedAt: null })
+			.where(
+				and(eq(sessions.id, id), eq(sessions.status, 'closed'), isNull(sessions.resultsShownAt))
+			)
+			.run();
+		if (result.changes !== 1) return false;
+		// Answers may change again; figures come back when it closes.
+		aggregates.remove(tx, id);
+		return true;
+	});
 }
 
-export function markResultsShown(db: Db, id: number, now = new Date()): void {
-	db.update(sessions)
-		.set({ resultsShownAt: now })
-		.where(and(eq(sessions.id, id), isNull(sessions.resultsShownAt)))
-		.run();
+export function markResultsShown(db: Db, ids: number | readonly number[], now = new Date()): void {
+	const list = typeof ids === 'number' ? [ids] : ids;
+	for (let start = 0; start < list.length; start += 500) {
+		db.update(sessions)
+			.set({ resultsShownAt: now })
+			.where(
+				and(inArray(sessions.id, list.slice(start, start + 500)), isNull(sessions.resultsShownAt))
+			)
+			.run();
+	}
 }
 
 export function setMinRespondents(db: Db, id: number, minRespondents: number): void {

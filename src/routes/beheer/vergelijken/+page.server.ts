@@ -31,11 +31,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const questionnaires = [
 		...new Map(questionnaireVersions.list(db).map((q) => [q.questionnaireId, q.title])).entries()
 	].map(([value, label]) => ({ value, label }));
+	// Every session's figures are needed for exports, not on the page: leave them out of its data.
+	const { sessions, ...comparison } = buildComparison(db, request);
 	return {
 		sources,
 		questionnaires,
 		request,
-		comparison: buildComparison(db, request),
+		comparison: { ...comparison, sessionCount: sessions.length },
 		csvQuery: new URLSearchParams({
 			bron: request.source,
 			vragenlijst: request.questionnaireId,

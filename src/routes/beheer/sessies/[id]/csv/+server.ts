@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import { sessionCsv } from '$lib/server/data-export';
+import { sessionCsv } from '$lib/server/figure-exports';
 import { viewableSession } from '$lib/server/session-access';
 import type { RequestHandler } from './$types';
 

@@ -1,0 +1,133 @@
+import type { CsvValue } from './csv';
+import type { DimensionStatistics, ItemStatistics } from './scoring';
+
+/**
+ * One table layout for every export of figures (CSV and XLSX, per session, per comparison, per
+ * gemeente), so a spreadsheet built on one export works on the others. README lists the columns.
+ */
+export const FIGURE_COLUMNS = [
+	'team',
+	'meetronde',
+	'vragenlijst',
+	'versie',
+	'niveau',
+	'id',
+	'tekst',
+	'n',
+	'gemiddelde',
+	'mediaan',
+	'standaardafwijking',
+	'aandeel_weet_ik_niet',
+	'hier_wil_ik_over_praten',
+	'verandering'
+] as const;
+
+export interface SessionFigureSet {
+	teamName: string;
+	meetrondeName: string;
+	questionnaireId: string;
+	version: number;
+	dimensions: readonly DimensionStatistics[];
+	items: readonly ItemStatistics[];
+	/** per dimension, the change since the team's previous round; null when there is none */
+	change: Record<string, number | null> | null;
+}
+
+/** Per session: a line per dimension, then a line per statement. */
+export function figureLines(sessions: readonly SessionFigureSet[]): CsvValue[][] {
+	const lines: CsvValue[][] = [];
+	for (const s of sessions) {
+		const head = [s.teamName, s.meetrondeName, s.questionnaireId, s.version];
+		for (const d of s.dimensions) {
+			lines.push([
+				...head,
+				'onderwerp',
+				d.dimensionId,
+				d.title,
+				d.n,
+				d.mean,
+				d.median,
+				d.sd,
+				d.dontKnowShare,
+				d.flags,
+				s.change?.[d.dimensionId] ?? null
+			]);
+		}
+		for (const i of s.items) {
+			lines.push([
+				...head,
+				'stelling',
+				i.itemId,
+				i.statement,
+				i.n,
+				i.mean,
+				i.median,
+				i.sd,
+				i.dontKnowShare,
+				i.flags,
+				null
+			]);
+		}
+	}
+	return lines;
+}
+
+/** An average over sessions has only a mean and a count per dimension. */
+export function averageLines(
+	average: { label: string; meetrondeName: string; questionnaireId: string },
+	dimensions: readonly { id: string; title: string }[],
+	means: Record<string, number | null>,
+	counts: Record<string, number>
+): CsvValue[][] {
+	return dimensions.map((d) => [
+		average.label,
+		average.meetrondeName,
+		average.questionnaireId,
+		null,
+		'onderwerp',
+		d.id,
+		d.title,
+		counts[d.id] ?? 0,
+		means[d.id],
+		null,
+		null,
+		null,
+		null,
+		null
+	]);
+}
+
+export const ACTION_COLUMNS = [
+	'team',
+	'meetronde',
+	'onderwerp',
+	'actie',
+	'wie',
+	'wanneer',
+	'status'
+] as const;
+
+const STATUS_LABELS = { open: 'nog niet begonnen', bezig: 'bezig', klaar: 'klaar' } as const;
+
+/** One verbeteractie as a line under ACTION_COLUMNS. */
+export function actionLine(
+	session: { teamName: string; meetrondeName: string },
+	dimensionTitles: ReadonlyMap<string, string>,
+	action: {
+		dimensionId: string;
+		what: string;
+		who: string;
+		dueOn: string | null;
+		status: keyof typeof STATUS_LABELS;
+	}
+): CsvValue[] {
+	return [
+		session.teamName,
+		session.meetrondeName,
+		dimensionTitles.get(action.dimensionId) ?? action.dimensionId,
+		action.what,
+		action.who,
+		action.dueOn,
+		STATUS_LABELS[action.status]
+	];
+}

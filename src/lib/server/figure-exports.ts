@@ -1,0 +1,221 @@
+import { changes } from '$lib/domain/compare';
+import { toCsv, type CsvValue } from '$lib/domain/csv';
+import {
+	ACTION_COLUMNS,
+	actionLine,
+	averageLines,
+	FIGURE_COLUMNS,
+	figureLines,
+	type SessionFigureSet
+} from '$lib/domain/figure-table';
+import { resultSummary } from '$lib/domain/scoring';
+import { buildComparison, type ComparisonRequest } from './comparisons';
+import type { Db } from './db';
+import * as aggregates from './db/aggregates';
+import * as conversation from './db/conversation';
+import * as results from './db/results';
+import * as sessions from './db/sessions';
+import { workbook } from './xlsx';
+
+/** What an export holds: the sessions of the rows on screen, or every session in the scope. */
+export type ExportExtent = 'weergave' | 'alles';
+
+export const READING_NOTE =
+	'Zo leest u deze cijfers: ze zijn er om samen van te leren, niet om teams te beoordelen. ' +
+	'Een gemiddelde zegt niet alles: kijk ook naar de spreiding (standaardafwijking). ' +
+	'Veel spreiding betekent dat teamleden verschillend denken; dat is een goed begin van het gesprek.';
+
+/**
+ * The figures behind a comparison, ready for a file: per session the dimension and statement
+ * statistics (computed when the session closed), averages as on screen, and the verbeteracties.
+ */
+export function comparisonExport(db: Db, request: ComparisonRequest, extent: ExportExtent) {
+	const comparison = buildComparison(db, request);
+	const chosen =
+		extent === 'alles'
+			? [...comparison.sessions].sort(
+					(a, b) =>
+						a.teamName.localeCompare(b.teamName, 'nl') ||
+						a.startsOn.localeCompare(b.startsOn) ||
+						a.sessionId - b.sessionId
+				)
+			: comparison.rows.flatMap((r) =>
+					comparison.sessions.filter((s) => s.sessionId === r.sessionId)
+				);
+	const stored = aggregates.forSessions(
+		db,
+		chosen.map((s) => s.sessionId),
+		['dimensions', 'items']
+	);
+	const sets: SessionFigureSet[] = chosen.map((s) => ({
+		teamName: s.teamName,
+		meetrondeName: s.meetrondeName,
+		questionnaireId: request.questionnaireId,
+		version: s.version,
+		dimensions: stored.get(s.sessionId)?.dimensions ?? [],
+		items: stored.get(s.sessionId)?.items ?? [],
+		change: s.change
+	}));
+	const bySession = new Map(chosen.map((s) => [s.sessionId, s]));
+	const titles = new Map(comparison.dimensions.map((d) => [d.id, d.title]));
+	const actions = conversation
+		.actionsOfSessions(
+			db,
+			chosen.map((s) => s.sessionId)
+		)
+		.map((a) => actionLine(bySession.get(a.sessionId)!, titles, a));
+	const average = comparison.rows.find((r) => r.isAverage);
+	const round = comparison.rounds.find((r) => r.id === request.meetrondeId);
+	const figureRows = [
+		...figureLines(sets),
+		...(extent === 'weergave' && average
+			? averageLines(
+					{
+						label: `${average.label} (${comparison.averageLabel})`,
+						meetrondeName: round?.name ?? '',
+						questionnaireId: request.questionnaireId
+					},
+					comparison.dimensions,
+					average.means,
+					average.counts
+				)
+			: [])
+	];
+	return { comparison, figureRows, actions };
+}
+
+export function comparisonCsv(db: Db, request: ComparisonRequest, extent: ExportExtent): string {
+	return toCsv(FIGURE_COLUMNS, comparisonExport(db, request, extent).figureRows);
+}
+
+/** The workbook: a summary with the table as on screen, then dimensions, statements and actions. */
+export async function comparisonXlsx(
+	db: Db,
+	request: ComparisonRequest,
+	extent: ExportExtent,
+	title: string
+): Promise<Buffer> {
+	const { comparison, figureRows, actions } = comparisonExport(db, request, extent);
+	const ids = comparison.dimensions.map((d) => d.id);
+	const overview = comparison.rows.map((r): CsvValue[] => [
+		r.label,
+		r.respondents,
+		...ids.map((id) => r.means[id]),
+		...ids.map((id) => r.change?.[id] ?? null)
+	]);
+	const dimensionRows = figureRows.filter((line) => line[4] === 'onderwerp');
+	const itemRows = figureRows.filter((line) => line[4] === 'stelling');
+	return workbook([
+		{
+			name: 'Samenvatting',
+			lines: [
+				title,
+				`Gemaakt op ${new Date().toLocaleDateString('nl-NL', { dateStyle: 'long' })}`,
+				comparison.summary,
+				...(comparison.averageLabel ? [`Gemiddelde: ${comparison.averageLabel}.`] : []),
+				...comparison.leftOut.map((l) => `Niet meegenomen: ${l.label} (${l.reason}).`),
+				READING_NOTE
+			],
+			header: [
+				'rij',
+				'respondenten',
+				...comparison.dimensions.map((d) => `gemiddelde ${d.chartLabel}`),
+				...comparison.dimensions.map((d) => `verandering ${d.chartLabel}`)
+			],
+			rows: overview,
+			widths: [34, 13, ...ids.flatMap(() => [14]), ...ids.map(() => 16)]
+		},
+		{
+			name: 'Onderwerpen',
+			header: FIGURE_COLUMNS,
+			rows: dimensionRows,
+			widths: FIGURE_WIDTHS
+		},
+		{ name: 'Stellingen', header: FIGURE_COLUMNS, rows: itemRows, widths: FIGURE_WIDTHS },
+		{
+			name: 'Verbeteracties',
+			header: ACTION_COLUMNS,
+			rows: actions,
+			widths: ACTION_WIDTHS
+		}
+	]);
+}
+
+export const FIGURE_WIDTHS = [24, 26, 20, 8, 11, 24, 50, 6, 12, 10, 20, 22, 24, 13];
+const ACTION_WIDTHS = [24, 26, 30, 50, 20, 12, 18];
+
+/** `omvang=alles` in the URL asks for every session in scope; anything else for the view. */
+export function exportExtent(url: URL): ExportExtent {
+	return url.searchParams.get('omvang') === 'alles' ? 'alles' : 'weergave';
+}
+
+/**
+ * One session's figures for a file, under the anonymity rule (null when they may not be shown),
+ * with the change per dimension since the team's previous session of the same questionnaire.
+ */
+export function sessionExport(db: Db, sessionId: number) {
+	const session = sessions.get(db, sessionId);
+	if (!session) return null;
+	const data = results.forSession(db, sessionId, Math.random, { comments: false });
+	if (!data.visible) return null;
+	const ids = data.figures.dimensions.map((d) => d.dimensionId);
+	const meansOf = (dimensions: { dimensionId: string; mean: number | null }[]) =>
+		Object.fromEntries(dimensions.map((d) => [d.dimensionId, d.mean]));
+	const previous = sessions.previousOfTeam(db, session);
+	// A change reveals the earlier figures too: only against a session that may be shown itself.
+	const earlier = previous
+		? results.forSession(db, previous.id, Math.random, { comments: false })
+		: undefined;
+	const before = earlier?.visible ? earlier.figures : undefined;
+	const set: SessionFigureSet = {
+		teamName: session.teamName,
+		meetrondeName: session.meetrondeName,
+		questionnaireId: session.questionnaireId,
+		version: session.questionnaireVersion,
+		dimensions: data.figures.dimensions,
+		items: data.figures.items,
+		change: before
+			? changes(meansOf(data.figures.dimensions), meansOf(before.dimensions), ids)
+			: null
+	};
+	const titles = new Map(data.figures.dimensions.map((d) => [d.dimensionId, d.title]));
+	const actions = conversation.actionsOf(db, sessionId).map((a) => actionLine(session, titles, a));
+	return { session, set, actions, submitted: data.submitted, previous };
+}
+
+export function sessionCsv(db: Db, sessionId: number): string | null {
+	const exported = sessionExport(db, sessionId);
+	return exported ? toCsv(FIGURE_COLUMNS, figureLines([exported.set])) : null;
+}
+
+/** A session's workbook: the dimension table with a summary, the statements, the actions. */
+export async function sessionXlsx(db: Db, sessionId: number): Promise<Buffer | null> {
+	const exported = sessionExport(db, sessionId);
+	if (!exported) return null;
+	const { session, set, actions, submitted, previous } = exported;
+	const lines = figureLines([set]);
+	return workbook([
+		{
+			name: 'Samenvatting',
+			lines: [
+				`Wijkspiegel: ${session.questionnaireTitle}, ${session.teamName}, ${session.meetrondeName}`,
+				`Gemaakt op ${new Date().toLocaleDateString('nl-NL', { dateStyle: 'long' })}; ${submitted} teamleden deden mee.`,
+				resultSummary(set.dimensions),
+				...(previous && set.change
+					? [`Verandering: ten opzichte van ${previous.meetrondeName}.`]
+					: []),
+				READING_NOTE
+			],
+			header: FIGURE_COLUMNS,
+			rows: lines.filter((l) => l[4] === 'onderwerp'),
+			widths: FIGURE_WIDTHS
+		},
+		{
+			name: 'Stellingen',
+			header: FIGURE_COLUMNS,
+			rows: lines.filter((l) => l[4] === 'stelling'),
+			widths: FIGURE_WIDTHS
+		},
+		{ name: 'Verbeteracties', header: ACTION_COLUMNS, rows: actions, widths: ACTION_WIDTHS }
+	]);
+}

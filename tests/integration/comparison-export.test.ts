@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import readXlsxFile from 'read-excel-file/node';
+import { FIGURE_COLUMNS } from '$lib/domain/figure-table';
+import { comparisonCsv, comparisonXlsx } from '$lib/server/figure-exports';
+import { buildComparison, type ComparisonRequest } from '$lib/server/comparisons';
+import * as conversation from '$lib/server/db/conversation';
+import * as gemeenten from '$lib/server/db/gemeenten';
+import * as meetrondes from '$lib/server/db/meetrondes';
+import { seedDemo } from '$lib/server/seed';
+import { databaseWithQuestionnaires } from './helpers';
+
+let temp: ReturnType<typeof databaseWithQuestionnaires>;
+let request: ComparisonRequest;
+
+beforeAll(() => {
+	temp = databaseWithQuestionnaires();
+	seedDemo(temp.db);
+	const gemeenteId = gemeenten.list(temp.db)[0].id;
+	const rounds = meetrondes.listForGemeente(temp.db, gemeenteId);
+	request = {
+		scope: { gemeenteId },
+		questionnaireId: 'basisfuncties',
+		kind: 'teams',
+		teamId: null,
+		meetrondeId: rounds.find((r) => r.name.startsWith('1-meting'))!.id,
+		average: 'teams',
+		profile: 'alle'
+	};
+});
+afterAll(() => temp.cleanup());
+
+/** The CSV as rows of cells, header included; numbers keep their decimal comma. */
+function parseCsv(text: string): string[][] {
+	expect(text.charCodeAt(0)).toBe(0xfeff);
+	return text
+		.slice(1)
+		.trimEnd()
+		.split('\r\n')
+		.map((line) => line.split(';'));
+}
+
+const number = (cell: string) => (cell === '' ? null : Number(cell.replace(',', '.')));
+
+describe('comparison exports', () => {
+	it('hold, per team on screen, the same dimension means as the comparison', () => {
+		const comparison = buildComparison(temp.db, request);
+		expect(comparison.rows).toHaveLength(3);
+		const [header, ...lines] = parseCsv(comparisonCsv(temp.db, request, 'weergave'));
+		expect(header).toEqual([...FIGURE_COLUMNS]);
+		for (const row of comparison.rows) {
+			for (const d of comparison.dimensions) {
+				const line = lines.find((l) => l[0] === row.label && l[4] === 'onderwerp' && l[5] === d.id);
+				expect(number(line![8])).toBeCloseTo(row.means[d.id]!, 2);
+				expect(number(line![7])).toBe(row.counts[d.id]);
+				// Change since the nulmeting, as on screen.
+				expect(number(line![13])).toBeCloseTo(row.change![d.id]!, 2);
+			}
+		}
+		expect(lines.filter((l) => l[4] === 'stelling')).toHaveLength(3 * 30);
+	});
+
+	it('with everything asked for, hold every team in every round, sorted by team and round', () => {
+		const [, ...lines] = parseCsv(comparisonCsv(temp.db, request, 'alles'));
+		const sessions = [
+			...new Set(lines.filter((l) => l[4] === 'onderwerp').map((l) => `${l[0]} | ${l[1]}`))
+		];
+		expect(sessions).toHaveLength(6);
+		expect(sessions.map((s) => s.split(' | ')[0])).toEqual(
+			[...sessions.map((s) => s.split(' | ')[0])].sort((a, b) => a.localeCompare(b, 'nl'))
+		);
+	});
+
+	it('write an average with how it is formed', () => {
+		const team = buildComparison(temp.db, request).teams[0];
+		const average = { ...request, kind: 'gemiddelde' as const, teamId: team.id };
+		const [, ...lines] = parseCsv(comparisonCsv(temp.db, average, 'weergave'));
+		const averageLine = lines.find((l) => l[0].startsWith('Gemiddelde van 3 teams'));
+		expect(averageLine?.[0]).toContain('elk team telt even zwaar');
+	});
+
+	it('give an Excel workbook with a summary, dimensions, statements and actions; text never runs as a formula', async () => {
+		const comparison = buildComparison(temp.db, request);
+		const first = comparison.rows[0];
+		conversation.addAction(temp.db, first.sessionId!, {
+			dimensionId: comparison.dimensions[0].id,
+			what: '=HYPERLINK("https://example.com")',
+			who: 'Team',
+			dueOn: '2027-01-31',
+			status: 'bezig'
+		});
+		const file = await comparisonXlsx(temp.db, request, 'weergave', 'Proef');
+		const sheets = await readXlsxFile(file);
+		expect(sheets.map((s) => s.sheet)).toEqual([
+			'Samenvatting',
+			'Onderwerpen',
+			'Stellingen',
+			'Verbeteracties'
+		]);
+		const summary = sheets[0].data;
+		expect(summary[0][0]).toBe('Proef');
+		const headerAt = summary.findIndex((r) => r[0] === 'rij');
+		const firstRow = summary[headerAt + 1];
+		expect(firstRow[0]).toBe(first.label);
+		expect(firstRow[2]).toBeCloseTo(first.means[comparison.dimensions[0].id]!, 10);
+
+		const items = sheets[2].data;
+		expect(items[0]).toEqual([...FIGURE_COLUMNS]);
+		expect(items.length - 1).toBe(3 * 30);
+
+		const actions = sheets[3].data;
+		expect(actions[1]).toEqual([
+			first.label,
+			'1-meting najaar 2026',
+			comparison.dimensions[0].title,
+			'=HYPERLINK("https://example.com")',
+			'Team',
+			'2027-01-31',
+			'bezig'
+		]);
+	});
+});
