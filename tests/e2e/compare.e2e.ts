@@ -124,3 +124,23 @@ test('someone of another gemeente cannot compare Voorbeeldstad, not even through
 	);
 	expect(csv.status()).toBe(403);
 });
+
+test('a gemeente sees the takenprofiel of its teams beside the national shares', async ({
+	page
+}) => {
+	await login(page, VIEWER_A);
+	await page.goto('/beheer/vergelijken');
+	await page.getByLabel('Vragenlijst').selectOption('takenprofiel');
+	await page.getByLabel('Wat vergelijkt u?').selectOption('teams');
+	await page
+		.getByLabel('Meetronde', { exact: false })
+		.selectOption({ label: 'Nulmeting voorjaar 2026' });
+	await page.getByRole('button', { name: 'Vergelijken' }).click();
+	const table = page.getByRole('table', { name: /Takenprofiel van 3 teams in gemeente/ });
+	await expect(table).toBeVisible();
+	const first = table.locator('tbody tr').first();
+	await expect(first.locator('td').nth(0)).toHaveText(/^[0-3] van 3$/);
+	await expect(first.locator('td').nth(1)).toHaveText(/^\d{1,3}%$/);
+	await expect(first.locator('td').nth(2)).toHaveText(/^\d{1,2}(,\d)?%$/);
+	await expectNoAxeViolations(page);
+});

@@ -119,3 +119,29 @@ describe('comparison exports', () => {
 		]);
 	});
 });
+
+describe('the takenprofiel of a gemeente', () => {
+	it('counts the round’s teams per task beside the national share, from their stored figures', () => {
+		const comparison = buildComparison(temp.db, {
+			...request,
+			questionnaireId: 'takenprofiel',
+			meetrondeId: meetrondes
+				.listForGemeente(temp.db, (request.scope as { gemeenteId: number }).gemeenteId)
+				.find((r) => r.name.startsWith('Nulmeting'))!.id
+		});
+		expect(comparison.taskProfile?.teams).toBe(3);
+		const rows = comparison.taskProfile!.rows;
+		expect(rows.length).toBe(12);
+		for (const row of rows) {
+			expect(row.teamsAnswering).toBe(3);
+			expect(row.teamsDoing).toBeLessThanOrEqual(3);
+			expect(row.reference.percentage).toBeGreaterThan(0);
+		}
+		// The demo teams do some tasks and not others, as teams in the country do.
+		expect(new Set(rows.map((r) => r.teamsDoing)).size).toBeGreaterThan(1);
+	});
+
+	it('is not shown for a questionnaire without national figures', () => {
+		expect(buildComparison(temp.db, request).taskProfile).toBeNull();
+	});
+});

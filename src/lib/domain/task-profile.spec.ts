@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Questionnaire } from './questionnaire';
-import { taskProfile } from './task-profile';
+import { groupTaskProfile, taskProfile } from './task-profile';
 
 const questionnaire: Questionnaire = {
 	id: 'taken',
@@ -73,6 +73,52 @@ describe('taskProfile', () => {
 				else {
 					expect(row.doneShare).toBeGreaterThanOrEqual(0);
 					expect(row.doneShare).toBeLessThanOrEqual(1);
+				}
+			})
+		);
+	});
+});
+
+describe('groupTaskProfile', () => {
+	const teamRow = (counts: number[]) => {
+		const total = counts.reduce((a, b) => a + b, 0);
+		return {
+			itemId: 'a',
+			statement: 'We geven lichte hulp.',
+			counts,
+			doneShare: total === 0 ? null : (total - counts[0]) / total,
+			reference: { percentage: 79.6, source: 'Peiling' }
+		};
+	};
+
+	it('counts a team as doing a task when at least half its members say so, and pools the members', () => {
+		const [row] = groupTaskProfile([
+			[teamRow([2, 1, 1])], // half say at least partly: does it
+			[teamRow([3, 1, 0])], // a quarter: does not
+			[teamRow([0, 0, 0])] // nobody answered: not counted
+		]);
+		expect(row).toEqual({
+			itemId: 'a',
+			statement: 'We geven lichte hulp.',
+			teamsDoing: 1,
+			teamsAnswering: 2,
+			respondentShare: 3 / 8,
+			reference: { percentage: 79.6, source: 'Peiling' }
+		});
+	});
+
+	it('puts the pooled share between the lowest and highest team, and never more teams doing than answering', () => {
+		const counts = fc.array(fc.nat({ max: 30 }), { minLength: 3, maxLength: 3 });
+		fc.assert(
+			fc.property(fc.array(counts, { minLength: 1, maxLength: 12 }), (teams) => {
+				const profiles = teams.map((c) => [teamRow(c)]);
+				const [row] = groupTaskProfile(profiles);
+				expect(row.teamsDoing).toBeLessThanOrEqual(row.teamsAnswering);
+				const shares = profiles.map((p) => p[0].doneShare).filter((s): s is number => s !== null);
+				if (shares.length === 0) expect(row.respondentShare).toBeNull();
+				else {
+					expect(row.respondentShare!).toBeGreaterThanOrEqual(Math.min(...shares) - 1e-12);
+					expect(row.respondentShare!).toBeLessThanOrEqual(Math.max(...shares) + 1e-12);
 				}
 			})
 		);

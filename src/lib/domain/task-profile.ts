@@ -46,3 +46,54 @@ export function taskProfile(
 	}
 	return rows;
 }
+
+export interface GroupTaskProfileRow {
+	itemId: string;
+	statement: string;
+	/** teams where at least half of the scoring respondents say the team does this */
+	teamsDoing: number;
+	/** teams with at least one scoring respondent on this task */
+	teamsAnswering: number;
+	/** all respondents of these teams together: the share who say "at least partly" (0-1) */
+	respondentShare: number | null;
+	reference: { percentage: number; source: string };
+}
+
+/** A team counts as doing a task when at least half of its members who answered say so. */
+export const TEAM_DOES_TASK = 0.5;
+
+/**
+ * The task profile of a gemeente or leerbeweging: per task, how many of its teams do it and
+ * which share of all their respondents says so, beside the national reference.
+ */
+export function groupTaskProfile(
+	teams: readonly (readonly TaskProfileRow[])[]
+): GroupTaskProfileRow[] {
+	const rows = new Map<string, GroupTaskProfileRow & { done: number; total: number }>();
+	for (const profile of teams) {
+		for (const row of profile) {
+			const entry = rows.get(row.itemId) ?? {
+				itemId: row.itemId,
+				statement: row.statement,
+				teamsDoing: 0,
+				teamsAnswering: 0,
+				respondentShare: null,
+				reference: row.reference,
+				done: 0,
+				total: 0
+			};
+			const total = row.counts.reduce((a, b) => a + b, 0);
+			if (total > 0 && row.doneShare !== null) {
+				entry.teamsAnswering++;
+				if (row.doneShare >= TEAM_DOES_TASK) entry.teamsDoing++;
+				entry.total += total;
+				entry.done += total - row.counts[0];
+			}
+			rows.set(row.itemId, entry);
+		}
+	}
+	return [...rows.values()].map(({ done, total, ...row }) => ({
+		...row,
+		respondentShare: total === 0 ? null : done / total
+	}));
+}

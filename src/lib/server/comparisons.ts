@@ -10,6 +10,7 @@ import {
 import type { Questionnaire } from '$lib/domain/questionnaire';
 import { radarConfig, type RadarChartConfig } from '$lib/domain/radar';
 import { meetsAnonymityRule } from '$lib/domain/scoring';
+import { groupTaskProfile, type GroupTaskProfileRow } from '$lib/domain/task-profile';
 import type { Db } from './db';
 import * as aggregates from './db/aggregates';
 import * as sessions from './db/sessions';
@@ -201,6 +202,27 @@ export function buildComparison(db: Db, request: ComparisonRequest) {
 		}
 	}
 
+	// The takenprofiel: the round's teams together, beside the national reference percentages.
+	const hasReferences = reference?.dimensions.some((d) => d.items.some((i) => i.reference));
+	let taskProfile: { rows: GroupTaskProfileRow[]; teams: number } | null = null;
+	if (hasReferences && request.kind !== 'rondes' && request.meetrondeId !== null) {
+		const inRound = loaded.filter(
+			(l) =>
+				l.figures.meetrondeId === request.meetrondeId && matchesProfile(l.tasks, request.profile)
+		);
+		const profiles = aggregates.forSessions(
+			db,
+			inRound.map((l) => l.figures.sessionId),
+			['taskProfile']
+		);
+		if (inRound.length > 0) {
+			taskProfile = {
+				rows: groupTaskProfile([...profiles.values()].map((p) => p.taskProfile)),
+				teams: inRound.length
+			};
+		}
+	}
+
 	const points = reference?.scale.points ?? [{ value: 1 }, { value: 5 }];
 	const chart: RadarChartConfig | null =
 		rows.length > 0 && rows.length <= MAX_SERIES && dimensions.length > 0
@@ -228,6 +250,7 @@ export function buildComparison(db: Db, request: ComparisonRequest) {
 		),
 		averageLabel: request.kind === 'gemiddelde' ? AVERAGE_LABELS[request.average] : null,
 		groupSize,
+		taskProfile,
 		leftOut: leftOut.filter((l) =>
 			request.kind === 'rondes'
 				? l.teamId === request.teamId

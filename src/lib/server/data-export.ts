@@ -1,13 +1,11 @@
 import { toCsv } from '$lib/domain/csv';
 import { FIGURE_COLUMNS, figureLines, type SessionFigureSet } from '$lib/domain/figure-table';
-import type { Questionnaire } from '$lib/domain/questionnaire';
+import { meetsAnonymityRule } from '$lib/domain/scoring';
 import type { Db } from './db';
+import * as aggregates from './db/aggregates';
 import * as conversation from './db/conversation';
 import * as gemeenten from './db/gemeenten';
 import * as meetrondes from './db/meetrondes';
-import * as questionnaireVersions from './db/questionnaire-versions';
-import * as responses from './db/responses';
-import * as results from './db/results';
 import * as sessions from './db/sessions';
 import * as teams from './db/teams';
 
@@ -23,6 +21,29 @@ export function exportData(db: Db, scope: { gemeenteId: number } | { teamId: num
 			: teams.listByGemeente(db, scope.gemeenteId).map((t) => teams.get(db, t.id)!);
 	const gemeenteId = 'teamId' in scope ? teamRows[0].gemeenteId : scope.gemeenteId;
 	const gemeente = gemeenten.get(db, gemeenteId)!;
+	const sessionsByTeam = new Map(teamRows.map((t) => [t.id, sessions.listForTeam(db, t.id)]));
+	const all = [...sessionsByTeam.values()].flat();
+	// Everything per session in a few queries: a gemeente can have a thousand sessions.
+	const stored = aggregates.forSessions(
+		db,
+		all.filter((s) => s.status === 'closed').map((s) => s.id),
+		['dimensions', 'items']
+	);
+	const visible = (s: (typeof all)[number]) => {
+		const figures = stored.get(s.id);
+		return figures && meetsAnonymityRule(s, figures.submitted) ? figures : undefined;
+	};
+	const ids = all.map((s) => s.id);
+	const conclusions = conversation.conclusionsOfSessions(db, ids);
+	// Not Map.groupBy: Node 20 lacks it.
+	const actions = new Map<number, ReturnType<typeof conversation.actionsOfSessions>>();
+	for (const action of conversation.actionsOfSessions(db, ids)) {
+		actions.set(action.sessionId, [...(actions.get(action.sessionId) ?? []), action]);
+	}
+	sessions.markResultsShown(
+		db,
+		all.filter((s) => s.resultsShownAt === null && visible(s)).map((s) => s.id)
+	);
 	return {
 		exportedAt: new Date().toISOString(),
 		gemeente: { id: gemeente.id, name: gemeente.name },
@@ -38,42 +59,32 @@ export function exportData(db: Db, scope: { gemeenteId: number } | { teamId: num
 				legalForm: team.legalForm,
 				targetGroup: team.targetGroup
 			},
-			sessions: sessions.listForTeam(db, team.id).map((s) => sessionExport(db, s))
+			sessions: sessionsByTeam.get(team.id)!.map((s) => {
+				const figures = visible(s);
+				return {
+					id: s.id,
+					meetronde: s.meetrondeName,
+					questionnaire: { id: s.questionnaireId, version: s.questionnaireVersion },
+					status: s.status,
+					minRespondents: s.minRespondents,
+					started: s.started,
+					submitted: s.submitted,
+					results: figures
+						? { dimensions: figures.dimensions, items: figures.items }
+						: `niet beschikbaar: ${s.status === 'closed' ? 'te weinig respons' : 'sessie is niet gesloten'}`,
+					conclusions: Object.fromEntries(conclusions.get(s.id) ?? []),
+					verbeteracties: (actions.get(s.id) ?? []).map(
+						({ dimensionId, what, who, dueOn, status }) => ({
+							dimensionId,
+							what,
+							who,
+							dueOn,
+							status
+						})
+					)
+				};
+			})
 		}))
-	};
-}
-
-function sessionExport(db: Db, s: ReturnType<typeof sessions.listForTeam>[number]) {
-	const questionnaire = questionnaireVersions.definition(
-		db,
-		s.questionnaireVersionId
-	) as Questionnaire;
-	const data = results.forSession(db, s.id, Math.random, { comments: false });
-	const counts = responses.countsForSession(db, s.id);
-	return {
-		id: s.id,
-		meetronde: s.meetrondeName,
-		questionnaire: { id: questionnaire.id, version: questionnaire.version },
-		status: s.status,
-		minRespondents: s.minRespondents,
-		started: counts.started,
-		submitted: counts.submitted,
-		results: data.visible
-			? {
-					dimensions: data.figures.dimensions,
-					items: data.figures.items
-				}
-			: `niet beschikbaar: ${s.status === 'closed' ? 'te weinig respons' : 'sessie is niet gesloten'}`,
-		conclusions: Object.fromEntries(conversation.conclusionsOf(db, s.id)),
-		verbeteracties: conversation
-			.actionsOf(db, s.id)
-			.map(({ dimensionId, what, who, dueOn, status }) => ({
-				dimensionId,
-				what,
-				who,
-				dueOn,
-				status
-			}))
 	};
 }
 

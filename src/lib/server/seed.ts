@@ -106,10 +106,12 @@ export function seedDemo(db: Db, seed = 2026): void {
 			id: meetrondes.create(tx, { ...round, gemeenteId })
 		}));
 
-		for (const questionnaireId of ['basisfuncties', 'stevig-lokaal-team']) {
+		// The takenprofiel once, at the nulmeting; the two frameworks every round.
+		for (const questionnaireId of ['basisfuncties', 'stevig-lokaal-team', 'takenprofiel']) {
 			const versionId = versions.get(questionnaireId)!;
 			const questionnaire = questionnaireVersions.definition(tx, versionId)!;
 			rounds.forEach((round, r) => {
+				if (questionnaireId === 'takenprofiel' && r > 0) return;
 				DEMO_TEAMS.forEach((team, t) => {
 					const closedAt = new Date(`${round.endsOn}T15:00:00Z`);
 					const { id: sessionId } = sessions.create(tx, {
@@ -161,6 +163,15 @@ export function seedDemo(db: Db, seed = 2026): void {
 	});
 }
 
+/** Whether a demo team does a task: a stable draw per team and task, at the national share. */
+function teamDoesTask(team: DemoTeam, item: { id: string; reference?: { percentage: number } }) {
+	if (!item.reference) return true;
+	let hash = 2166136261; // FNV-1a of team and task
+	for (const char of `${team.name}/${item.id}`)
+		hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
+	return seededRandom(hash)() * 100 < item.reference.percentage;
+}
+
 /** One plausible respondent: a team level, a personal tilt, a per-dimension tilt, some noise. */
 function addSyntheticResponse(
 	db: Db,
@@ -186,7 +197,12 @@ function addSyntheticResponse(
 				answers.push({ itemId: item.id, value: null, dontKnow: true, flagged: false });
 				continue;
 			}
-			const target = team.level + gain + personal + dimensionTilt + (random() - 0.5) * 1.4;
+			// Levels are on a five-point scale; other scales (the takenprofiel has three) get the same shape.
+			const onFive = team.level + gain + personal + dimensionTilt + (random() - 0.5) * 1.4;
+			// A team does a task with about the national share; where it does not, members say so.
+			const target = teamDoesTask(team, item)
+				? min + ((onFive - 1) * (max - min)) / 4
+				: min + (random() < 0.15 ? 1 : 0);
 			const score = Math.min(max, Math.max(min, Math.round(target)));
 			answers.push({
 				itemId: item.id,

@@ -10,6 +10,24 @@ export function conclusionsOf(db: Db, sessionId: number) {
 	);
 }
 
+/** The conclusions of many sessions: per session, keyed by dimension id. */
+export function conclusionsOfSessions(db: Db, sessionIds: readonly number[]) {
+	const out = new Map<number, Map<string, { goesWell: string; canImprove: string }>>();
+	for (let start = 0; start < sessionIds.length; start += 500) {
+		const rows = db
+			.select()
+			.from(conclusions)
+			.where(inArray(conclusions.sessionId, sessionIds.slice(start, start + 500)))
+			.all();
+		for (const r of rows) {
+			const forSession = out.get(r.sessionId) ?? new Map();
+			forSession.set(r.dimensionId, { goesWell: r.goesWell, canImprove: r.canImprove });
+			out.set(r.sessionId, forSession);
+		}
+	}
+	return out;
+}
+
 export function saveConclusion(
 	db: Db,
 	sessionId: number,
