@@ -144,3 +144,26 @@ test('a gemeente sees the takenprofiel of its teams beside the national shares',
 	await expect(first.locator('td').nth(2)).toHaveText(/^\d{1,2}(,\d)?%$/);
 	await expectNoAxeViolations(page);
 });
+
+test('lines of the comparison chart are shown and hidden by keyboard, and the page lists the teams’ verbeteracties', async ({
+	page
+}) => {
+	await login(page, FACILITATOR_A);
+	await page.goto('/beheer/vergelijken');
+	const ronde = await roundId(page, 'Nulmeting voorjaar 2026');
+	await page.goto(`/beheer/vergelijken?soort=teams&vragenlijst=basisfuncties&ronde=${ronde}`);
+	const legend = page.getByRole('list', { name: 'Lijnen in het diagram tonen of verbergen' });
+	const noord = legend.getByRole('button', { name: 'Wijkteam Noord' });
+	await expect(noord).toHaveAttribute('aria-pressed', 'true');
+	await noord.focus();
+	await page.keyboard.press('Space');
+	await expect(noord).toHaveAttribute('aria-pressed', 'false');
+	await page.keyboard.press('Enter');
+	await expect(noord).toHaveAttribute('aria-pressed', 'true');
+
+	const groups = page.getByRole('table', { name: /voor elke soort team/ });
+	await expect(groups.getByRole('row', { name: /Teams die zelf hulp bieden \(2\)/ })).toBeVisible();
+	await expect(groups.getByRole('row', { name: /Alle teams \(3\)/ })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Verbeteracties van deze teams' })).toBeVisible();
+	await expectNoAxeViolations(page);
+});

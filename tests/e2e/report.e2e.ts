@@ -63,3 +63,25 @@ test('printed, the results page drops navigation and forms and keeps the figures
 	const pdf = await page.pdf({ format: 'A4' });
 	expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
 });
+
+test('printed, a comparison says what was compared and when, and keeps grid, summary and actions', async ({
+	page
+}) => {
+	await login(page, VIEWER_A);
+	await page.goto('/beheer/vergelijken?soort=rondes&vragenlijst=basisfuncties');
+	await page.locator('#team').selectOption({ label: 'Wijkteam Noord' });
+	await page.getByRole('button', { name: 'Vergelijken' }).click();
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('form.filters')).toBeHidden();
+	await expect(page.getByRole('region', { name: 'Cijfers downloaden' })).toBeHidden();
+	await expect(page.locator('.print-only').first()).toContainText(
+		/Gemeente Voorbeeldstad, .*: één team over de meetrondes\. Afgedrukt op \d{1,2} \w+ \d{4}\./
+	);
+	await expect(
+		page.getByRole('table', { name: /verandering sinds de vorige ronde/ })
+	).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Samenvatting' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Verbeteracties van deze teams' })).toBeVisible();
+	const pdf = await page.pdf({ format: 'A4' });
+	expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+});

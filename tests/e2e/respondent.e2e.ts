@@ -68,12 +68,19 @@ test('a wrong code, a draft session and a closed session each get a clear messag
 });
 
 test('repeated wrong codes from one client are slowed down', async ({ browser }) => {
-	const context = await browser.newContext({ extraHTTPHeaders: { 'x-e2e-client': 'e2e-guesser' } });
+	const context = await browser.newContext({
+		extraHTTPHeaders: { 'x-e2e-client': `e2e-guesser-${Date.now()}-${Math.random()}` }
+	});
 	const page = await context.newPage();
 	await page.goto('/join');
 	for (let i = 0; i < 10; i++) {
 		await page.getByLabel('Code').fill(`QQQQQ${(i % 8) + 2}`);
+		// The message stays from the previous try: wait for this answer before typing the next code.
+		const answered = page.waitForResponse(
+			(r) => r.url().includes('/join') && r.request().method() === 'POST'
+		);
 		await page.getByRole('button', { name: 'Verder' }).click();
+		await answered;
 		await expect(page.getByText('Deze code kennen we niet.', { exact: false })).toBeVisible();
 	}
 	await page.getByLabel('Code').fill(CODE);

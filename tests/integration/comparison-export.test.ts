@@ -145,3 +145,21 @@ describe('the takenprofiel of a gemeente', () => {
 		expect(buildComparison(temp.db, request).taskProfile).toBeNull();
 	});
 });
+
+describe('teams by profile', () => {
+	it('averages the teams that give help themselves apart from the others, in the chosen way', () => {
+		const comparison = buildComparison(temp.db, request);
+		const groups = comparison.profileGroups;
+		expect(groups.map((g) => [g.label, g.teams])).toEqual([
+			['Teams die zelf hulp bieden', 2],
+			['Teams die geen hulp bieden', 1],
+			['Alle teams', 3]
+		]);
+		const only = buildComparison(temp.db, { ...request, profile: 'geen-zelf-hulp' });
+		expect(only.rows).toHaveLength(1);
+		const id = comparison.dimensions[0].id;
+		expect(groups[1].means[id]).toBeCloseTo(only.rows[0].means[id]!, 12);
+		const all = comparison.rows.map((r) => r.means[id]!);
+		expect(groups[2].means[id]).toBeCloseTo(all.reduce((a, b) => a + b, 0) / all.length, 12);
+	});
+});

@@ -223,6 +223,32 @@ export function buildComparison(db: Db, request: ComparisonRequest) {
 		}
 	}
 
+	// Teams that give help themselves beside teams that only assess or coordinate, in this round.
+	let profileGroups: { label: string; teams: number; means: Record<string, number | null> }[] = [];
+	if (request.kind === 'teams' && request.meetrondeId !== null) {
+		const inRound = loaded.filter((l) => l.figures.meetrondeId === request.meetrondeId);
+		profileGroups = (
+			[
+				['zelf-hulp', 'Teams die zelf hulp bieden'],
+				['geen-zelf-hulp', 'Teams die geen hulp bieden'],
+				['alle', 'Alle teams']
+			] as const
+		)
+			.map(([profile, label]) => {
+				const group = inRound.filter((l) => matchesProfile(l.tasks, profile));
+				return {
+					label,
+					teams: group.length,
+					means: groupAverage(
+						group.map((l) => l.figures),
+						ids,
+						request.average
+					)
+				};
+			})
+			.filter((g) => g.teams > 0);
+	}
+
 	const points = reference?.scale.points ?? [{ value: 1 }, { value: 5 }];
 	const chart: RadarChartConfig | null =
 		rows.length > 0 && rows.length <= MAX_SERIES && dimensions.length > 0
@@ -250,6 +276,7 @@ export function buildComparison(db: Db, request: ComparisonRequest) {
 		),
 		averageLabel: request.kind === 'gemiddelde' ? AVERAGE_LABELS[request.average] : null,
 		groupSize,
+		profileGroups,
 		taskProfile,
 		leftOut: leftOut.filter((l) =>
 			request.kind === 'rondes'

@@ -2,6 +2,7 @@ import { canViewGemeente, canManageLeerbeweging } from '$lib/domain/access';
 import { getDb } from '$lib/server/app';
 import { comparisonRequest } from '$lib/server/comparison-request';
 import { buildComparison } from '$lib/server/comparisons';
+import * as conversation from '$lib/server/db/conversation';
 import * as gemeenten from '$lib/server/db/gemeenten';
 import * as leerbewegingen from '$lib/server/db/leerbewegingen';
 import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
@@ -33,11 +34,30 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	].map(([value, label]) => ({ value, label }));
 	// Every session's figures are needed for exports, not on the page: leave them out of its data.
 	const { sessions, ...comparison } = buildComparison(db, request);
+	const bySession = new Map(sessions.map((s) => [s.sessionId, s]));
+	const titles = new Map(comparison.dimensions.map((d) => [d.id, d.title]));
+	const actions = conversation
+		.actionsOfSessions(
+			db,
+			comparison.rows.flatMap((r) => (r.sessionId === null ? [] : [r.sessionId]))
+		)
+		.map((a) => ({
+			id: a.id,
+			team: bySession.get(a.sessionId)?.teamName ?? '',
+			meetronde: bySession.get(a.sessionId)?.meetrondeName ?? '',
+			dimension: titles.get(a.dimensionId) ?? '',
+			what: a.what,
+			who: a.who,
+			dueOn: a.dueOn,
+			status: a.status
+		}));
 	return {
 		sources,
 		questionnaires,
 		request,
 		comparison: { ...comparison, sessionCount: sessions.length },
+		actions,
+		today: new Date().toISOString().slice(0, 10),
 		csvQuery: new URLSearchParams({
 			bron: request.source,
 			vragenlijst: request.questionnaireId,
