@@ -5,6 +5,7 @@ import { closeDb, getDb, QuestionnaireError, startApp } from '$lib/server/app';
 import { currentUser } from '$lib/server/login';
 import { log } from '$lib/server/log';
 import { startOptions } from '$lib/server/config';
+import { securityHeaders } from '$lib/server/security-headers';
 
 export const init: ServerInit = async () => {
 	try {
@@ -18,21 +19,6 @@ export const init: ServerInit = async () => {
 		throw error;
 	}
 	process.once('sveltekit:shutdown', closeDb);
-};
-
-/** Headers SvelteKit's CSP does not set. */
-const securityHeaders: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set(
-		'Permissions-Policy',
-		'camera=(), microphone=(), geolocation=(), interest-cohort=()'
-	);
-	if (event.url.protocol === 'https:') {
-		response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-	}
-	return response;
 };
 
 /** Who is signed in; respondents never are, they only carry their per-session cookie. */

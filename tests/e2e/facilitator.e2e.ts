@@ -186,6 +186,8 @@ test('logging in is refused with a wrong password and slowed down after repeated
 		await expect(
 			page.getByText('Het e-mailadres of het wachtwoord klopt niet.').first()
 		).toBeVisible();
+		// The address stays filled in, so only the password needs typing again.
+		await expect(page.getByLabel('E-mailadres')).toHaveValue('geraden@example.nl');
 	}
 	await page.getByLabel('Wachtwoord').fill('een-lang-test-wachtwoord');
 	await page.getByRole('button', { name: 'Inloggen' }).click();

@@ -39,5 +39,26 @@ test('responses carry security headers and a content security policy', async ({ 
 	const response = await request.get('/');
 	const headers = response.headers();
 	expect(headers['x-content-type-options']).toBe('nosniff');
-	expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+	expect(headers['referrer-policy']).toBe('same-origin');
+	expect(headers['permissions-policy']).toContain('geolocation=()');
+	// Served over plain http here: no HSTS (the https case is a unit test).
+	expect(headers['strict-transport-security']).toBeUndefined();
+	const policy = new Map(
+		headers['content-security-policy']
+			.split(';')
+			.map((d) => d.trim().split(/\s+/))
+			.filter((d) => d[0])
+			.map(([name, ...values]) => [name, values])
+	);
+	expect(policy.get('default-src')).toEqual(["'self'"]);
+	expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+	expect(policy.get('object-src')).toEqual(["'none'"]);
+	expect(policy.get('base-uri')).toEqual(["'self'"]);
+	expect(policy.get('form-action')).toEqual(["'self'"]);
+	// Scripts: our own files and the hash of SvelteKit's start-up script, never inline or eval.
+	const scripts = policy.get('script-src')!;
+	expect(scripts).toContain("'self'");
+	expect(scripts.every((s) => s === "'self'" || /^'(sha256|nonce)-/.test(s))).toBe(true);
+	// No third-party origin anywhere.
+	expect(headers['content-security-policy']).not.toMatch(/https?:/);
 });

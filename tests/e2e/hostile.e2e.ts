@@ -1,7 +1,7 @@
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
-import { ensureFixture, FUZZER, type Fixture } from './accounts';
+import { BEHEERDER, ensureFixture, FUZZER, type Fixture } from './accounts';
 import { readDatabase } from './support';
 
 const BASE = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
@@ -146,6 +146,9 @@ test('random management forms never cause a server error and a refused one store
 		`/beheer/sessies/${fixture.fuzz.session}/resultaten?/conclusie`,
 		`/beheer/sessies/${fixture.fuzz.session}/resultaten?/overnemen`,
 		`/beheer/sessies/${fixture.fuzz.session}?/minimum`,
+		`/beheer/sessies/${fixture.fuzz.session}?/openen`,
+		`/beheer/sessies/${fixture.fuzz.session}?/sluiten`,
+		`/beheer/sessies/${fixture.fuzz.session}?/heropenen`,
 		'/beheer/account'
 	];
 	const names = fc.oneof(
@@ -167,7 +170,10 @@ test('random management forms never cause a server error and a refused one store
 			'canImprove',
 			'current',
 			'password',
-			'confirm'
+			'confirm',
+			// Found by this test: a "__proto__" field made SvelteKit's serialiser throw (a 500).
+			'__proto__',
+			'constructor'
 		),
 		fc.string({ maxLength: 20 })
 	);
@@ -213,6 +219,97 @@ test('random logins never cause a server error and never sign anyone in', async 
 			expect(response.status()).toBeLessThan(500);
 			expect(response.status()).not.toBe(303);
 		}),
+		{ numRuns: 40 }
+	);
+	await stranger.dispose();
+});
+
+/** Rows only a beheerder's forms change: a refused form must leave every count as it was. */
+const adminRows = () =>
+	readDatabase((db) =>
+		['users', 'gemeenten', 'leerbewegingen', 'invitations', 'memberships', 'teams'].map(
+			(table) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
+		)
+	);
+
+test('random beheerder forms never cause a server error and a refused one changes nothing', async () => {
+	const beheerder = await request.newContext({
+		baseURL: BASE,
+		extraHTTPHeaders: { origin: BASE, accept: 'text/html', 'x-e2e-client': 'fuzz-beheerder' }
+	});
+	expect((await beheerder.post('/inloggen', { form: BEHEERDER, maxRedirects: 0 })).status()).toBe(
+		303
+	);
+	// Users are removed with one click: fuzz their ids only with values that name nobody.
+	const noUser = fc.constantFrom('0', '-1', 'abc', '999999', '1e3', '', ' 7', '2147483648');
+	const userForms = fc.record({ userId: noUser }, { requiredKeys: [] });
+	const names = fc.oneof(
+		fc.constantFrom(
+			'name',
+			'email',
+			'role',
+			'scope',
+			'description',
+			'confirm',
+			'teams',
+			'__proto__'
+		),
+		fc.string({ maxLength: 20 })
+	);
+	const targets = fc.oneof(
+		fc.tuple(
+			fc.constantFrom(
+				'/beheer?/gemeente',
+				'/beheer?/leerbeweging',
+				'/beheer/gebruikers?/toevoegen',
+				`/beheer/gemeenten/${fixture.fuzz.gemeente}?/hernoemen`,
+				`/beheer/gemeenten/${fixture.fuzz.gemeente}?/verwijderen`,
+				`/beheer/teams/${fixture.fuzz.team}?/verwijderen`,
+				'/beheer/leerbewegingen/999999?/verwijderen'
+			),
+			form(names)
+		),
+		fc.tuple(
+			fc.constantFrom('/beheer/gebruikers?/uitnodigen', '/beheer/gebruikers?/verwijderen'),
+			userForms
+		)
+	);
+	await fc.assert(
+		fc.asyncProperty(targets, async ([target, fields]) => {
+			const before = adminRows();
+			const response = await beheerder.post(target, { form: fields, maxRedirects: 0 });
+			expect(response.status()).toBeLessThan(500);
+			if (response.status() >= 400) expect(adminRows()).toEqual(before);
+		}),
+		{ numRuns: 60 }
+	);
+	await beheerder.dispose();
+});
+
+test('random invitation links and passwords never cause a server error and never sign anyone in', async () => {
+	const stranger = await request.newContext({
+		baseURL: BASE,
+		extraHTTPHeaders: { origin: BASE, accept: 'text/html', 'x-e2e-client': 'fuzz-invitation' }
+	});
+	const token = fc.oneof(
+		fc.stringMatching(/^[A-Za-z0-9_-]{1,80}$/),
+		fc.constantFrom('x', '0', 'null', '%00', '..%2F..')
+	);
+	await fc.assert(
+		fc.asyncProperty(
+			token,
+			form(fc.constantFrom('password', 'confirm', 'name', 'x')),
+			async (t, fields) => {
+				const response = await stranger.post(`/uitnodiging/${t}`, {
+					form: fields,
+					maxRedirects: 0
+				});
+				expect(response.status()).toBeLessThan(500);
+				expect(response.status()).not.toBe(303);
+				const cookies = (await stranger.storageState()).cookies;
+				expect(cookies.some((c) => c.name === 'wijkspiegel_sessie')).toBe(false);
+			}
+		),
 		{ numRuns: 40 }
 	);
 	await stranger.dispose();

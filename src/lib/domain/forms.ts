@@ -176,12 +176,14 @@ export function parseForm<T>(
 	if (result.success) return { ok: true, data: result.data };
 	const errors: Record<string, string> = Object.create(null);
 	for (const issue of result.error.issues) {
-		const field =
+		const named =
 			issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0] ?? 'formulier');
+		// SvelteKit cannot send a "__proto__" key back to the page (devalue refuses it).
+		const field = named === '__proto__' ? 'formulier' : named;
 		errors[field] ??=
 			issue.code === 'unrecognized_keys' ? 'Dit veld kennen we niet.' : issue.message;
 	}
 	// Passwords are never sent back into the page.
-	for (const secret of ['password', 'confirm', 'current']) delete values[secret];
+	for (const secret of ['password', 'confirm', 'current', '__proto__']) delete values[secret];
 	return { ok: false, errors, values };
 }

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestEvent } from '@sveltejs/kit';
+import { securityHeaders } from './security-headers';
+
+async function headersFor(url: string) {
+	const response = await securityHeaders({
+		event: { url: new URL(url) } as RequestEvent,
+		resolve: async () => new Response('ok')
+	});
+	return response.headers;
+}
+
+describe('security headers', () => {
+	it('sets HSTS only when served over https, and the other headers always', async () => {
+		const secure = await headersFor('https://wijkspiegel.example.nl/');
+		expect(secure.get('strict-transport-security')).toBe('max-age=31536000; includeSubDomains');
+		const plain = await headersFor('http://localhost:3000/');
+		expect(plain.get('strict-transport-security')).toBeNull();
+		for (const headers of [secure, plain]) {
+			expect(headers.get('x-content-type-options')).toBe('nosniff');
+			expect(headers.get('referrer-policy')).toBe('same-origin');
+			expect(headers.get('permissions-policy')).toContain('camera=()');
+		}
+	});
+});
