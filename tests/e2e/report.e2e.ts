@@ -57,6 +57,8 @@ test('printed, the results page drops navigation and forms and keeps the figures
 	await expect(page.getByRole('navigation', { name: 'Werkruimte' })).toBeHidden();
 	await expect(page.locator('form.conclusion').first()).toBeHidden();
 	await expect(page.getByRole('table', { name: /Cijfers per onderwerp/ })).toBeVisible();
+	await expect(page.getByText(/^Afgedrukt op \d{1,2} \w+ \d{4}$/)).toBeVisible();
+	await expect(page.getByText(/gesloten op \d{1,2} \w+ \d{4}/)).toBeVisible();
 	await expect(
 		page.locator('.print-only').getByText('Vaker samen met ouders het plan maken.')
 	).toBeVisible();
