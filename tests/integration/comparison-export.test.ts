@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import readXlsxFile from 'read-excel-file/node';
 import { FIGURE_COLUMNS } from '$lib/domain/figure-table';
-import { comparisonCsv, comparisonXlsx } from '$lib/server/figure-exports';
+import { comparisonCsv, comparisonXlsx, sessionCsv } from '$lib/server/figure-exports';
 import { buildComparison, type ComparisonRequest } from '$lib/server/comparisons';
 import * as conversation from '$lib/server/db/conversation';
 import * as gemeenten from '$lib/server/db/gemeenten';
@@ -161,5 +161,17 @@ describe('teams by profile', () => {
 		expect(groups[1].means[id]).toBeCloseTo(only.rows[0].means[id]!, 12);
 		const all = comparison.rows.map((r) => r.means[id]!);
 		expect(groups[2].means[id]).toBeCloseTo(all.reduce((a, b) => a + b, 0) / all.length, 12);
+	});
+});
+
+describe('the export of one session', () => {
+	it('gives the same change since the previous round as the comparison', () => {
+		const comparison = buildComparison(temp.db, request);
+		const row = comparison.rows[0];
+		const [, ...lines] = parseCsv(sessionCsv(temp.db, row.sessionId!)!);
+		for (const d of comparison.dimensions) {
+			const line = lines.find((l) => l[4] === 'onderwerp' && l[5] === d.id)!;
+			expect(number(line[13])).toBeCloseTo(row.change![d.id]!, 2);
+		}
 	});
 });

@@ -1,4 +1,4 @@
-import { changes } from '$lib/domain/compare';
+import { changes, sameDimensions } from '$lib/domain/compare';
 import { toCsv, type CsvValue } from '$lib/domain/csv';
 import {
 	ACTION_COLUMNS,
@@ -8,7 +8,7 @@ import {
 	figureLines,
 	type SessionFigureSet
 } from '$lib/domain/figure-table';
-import { resultSummary } from '$lib/domain/scoring';
+import { meetsAnonymityRule, resultSummary } from '$lib/domain/scoring';
 import { buildComparison, type ComparisonRequest } from './comparisons';
 import type { Db } from './db';
 import * as aggregates from './db/aggregates';
@@ -113,7 +113,11 @@ export async function comparisonXlsx(
 				`Gemaakt op ${new Date().toLocaleDateString('nl-NL', { dateStyle: 'long' })}`,
 				comparison.summary,
 				...(comparison.averageLabel ? [`Gemiddelde: ${comparison.averageLabel}.`] : []),
-				...comparison.leftOut.map((l) => `Niet meegenomen: ${l.label} (${l.reason}).`),
+				...(extent === 'alles'
+					? [
+							'De tabel hieronder is de vergelijking op het scherm. De tabbladen Onderwerpen en Stellingen hebben alle teams en meetrondes die aan de anonimiteitsregel voldoen.'
+						]
+					: comparison.leftOut.map((l) => `Niet meegenomen: ${l.label} (${l.reason}).`)),
 				READING_NOTE
 			],
 			header: [
@@ -161,12 +165,33 @@ export function sessionExport(db: Db, sessionId: number) {
 	const ids = data.figures.dimensions.map((d) => d.dimensionId);
 	const meansOf = (dimensions: { dimensionId: string; mean: number | null }[]) =>
 		Object.fromEntries(dimensions.map((d) => [d.dimensionId, d.mean]));
-	const previous = sessions.previousOfTeam(db, session);
-	// A change reveals the earlier figures too: only against a session that may be shown itself.
-	const earlier = previous
-		? results.forSession(db, previous.id, Math.random, { comments: false })
-		: undefined;
-	const before = earlier?.visible ? earlier.figures : undefined;
+	// The same rule as in comparisons: the team's last session in an earlier round that may be
+	// shown itself (a change reveals the earlier figures too) and has the same dimensions.
+	const history = sessions.listClosedInScope(
+		db,
+		{ gemeenteId: session.gemeenteId },
+		session.questionnaireId
+	);
+	const startsOn = history.find((h) => h.id === sessionId)?.startsOn ?? '';
+	const earlier = history.filter((h) => h.teamId === session.teamId && h.startsOn < startsOn);
+	const stored = aggregates.forSessions(
+		db,
+		earlier.map((h) => h.id),
+		['dimensions']
+	);
+	const previous = earlier.reverse().find((h) => {
+		const figures = stored.get(h.id);
+		return (
+			figures !== undefined &&
+			meetsAnonymityRule(h, figures.submitted) &&
+			sameDimensions(
+				figures.dimensions.map((d) => d.dimensionId),
+				ids
+			)
+		);
+	});
+	if (previous) sessions.markResultsShown(db, previous.id);
+	const before = previous ? stored.get(previous.id) : undefined;
 	const set: SessionFigureSet = {
 		teamName: session.teamName,
 		meetrondeName: session.meetrondeName,
