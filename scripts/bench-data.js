@@ -141,8 +141,8 @@ function fill(db) {
 			'INSERT INTO meetrondes (name, starts_on, ends_on, gemeente_id, created_at) VALUES (?, ?, ?, ?, ?)'
 		),
 		session: db.prepare(
-			`INSERT INTO sessions (team_id, meetronde_id, questionnaire_version_id, join_code, status, min_respondents, opened_at, closed_at, created_at)
-			 VALUES (?, ?, ?, ?, 'closed', 5, ?, ?, ?)`
+			`INSERT INTO sessions (team_id, meetronde_id, questionnaire_version_id, join_code, status, min_respondents, opened_at, closed_at, results_shown_at, created_at)
+			 VALUES (?, ?, ?, ?, 'closed', 5, ?, ?, ?, ?)`
 		),
 		response: db.prepare(
 			'INSERT INTO responses (session_id, token_hash, resume_code_hash, started_at, submitted_at) VALUES (?, ?, ?, ?, ?)'
@@ -199,6 +199,7 @@ function fill(db) {
 								list.versionId,
 								`B${sessionNumber.toString(36).toUpperCase().padStart(5, '0')}`,
 								opened,
+								closed,
 								closed,
 								now
 							).lastInsertRowid

@@ -84,7 +84,12 @@ test('a facilitator prepares a session, runs it in the room, and leads the conve
 	await expect(
 		page.getByRole('status').filter({ hasText: 'De sessie is gesloten.' })
 	).toBeVisible();
-	await page.getByRole('link', { name: 'Uitkomsten bekijken' }).click();
+	await page.getByRole('link', { name: 'Naar de uitkomsten' }).click();
+	// Loading the page showed nothing yet and locked nothing: showing is an explicit act.
+	await expect(page.getByText('Daarna kan de sessie niet meer open')).toBeVisible();
+	await expect(page.getByRole('img', { name: /Radardiagram/ })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Uitkomsten tonen' }).click();
 
 	// The radar, its table, the summary and the agenda.
 	await expect(page.getByRole('img', { name: /Radardiagram/ })).toBeVisible();

@@ -53,7 +53,7 @@ describe('comparison exports', () => {
 				expect(number(line![8])).toBeCloseTo(row.means[d.id]!, 2);
 				expect(number(line![7])).toBe(row.counts[d.id]);
 				// Change since the nulmeting, as on screen.
-				expect(number(line![13])).toBeCloseTo(row.change![d.id]!, 2);
+				expect(number(line![12])).toBeCloseTo(row.change![d.id]!, 2);
 			}
 		}
 		expect(lines.filter((l) => l[4] === 'stelling')).toHaveLength(3 * 30);
@@ -171,7 +171,7 @@ describe('the export of one session', () => {
 		const [, ...lines] = parseCsv(sessionCsv(temp.db, row.sessionId!)!);
 		for (const d of comparison.dimensions) {
 			const line = lines.find((l) => l[4] === 'onderwerp' && l[5] === d.id)!;
-			expect(number(line[13])).toBeCloseTo(row.change![d.id]!, 2);
+			expect(number(line[12])).toBeCloseTo(row.change![d.id]!, 2);
 		}
 	});
 });

@@ -4,6 +4,7 @@ import * as conversation from '$lib/server/db/conversation';
 import * as gemeenten from '$lib/server/db/gemeenten';
 import * as meetrondes from '$lib/server/db/meetrondes';
 import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
+import * as results from '$lib/server/db/results';
 import * as responses from '$lib/server/db/responses';
 import * as sessions from '$lib/server/db/sessions';
 import * as teams from '$lib/server/db/teams';
@@ -57,6 +58,8 @@ describe('the AVG export of a gemeente', () => {
 	it('holds figures only of sessions that meet the anonymity rule, with conclusions and actions, never comments', () => {
 		const enough = closedSession('Team Genoeg', 5);
 		const tooFew = closedSession('Team Weinig', 4);
+		const notShown = closedSession('Team Later', 5);
+		results.release(temp.db, enough);
 		conversation.saveConclusion(temp.db, enough, 'preventie-signaleren', 'Goed', 'Beter');
 		conversation.addAction(temp.db, tooFew, {
 			dimensionId: 'preventie-signaleren',
@@ -66,7 +69,10 @@ describe('the AVG export of a gemeente', () => {
 			status: 'open'
 		});
 		const data = exportData(temp.db, { gemeenteId });
-		const [genoeg, weinig] = data.teams.map((t) => t.sessions[0]);
+		const sessionOf = (name: string) => data.teams.find((t) => t.name === name)!.sessions[0];
+		const [genoeg, weinig, later] = ['Team Genoeg', 'Team Weinig', 'Team Later'].map(sessionOf);
+		// Not yet released: the facilitator has not shown them, so the session may still reopen.
+		expect(later.results).toBe('niet beschikbaar: uitkomsten nog niet getoond aan het team');
 		expect(typeof genoeg.results).toBe('object');
 		expect(genoeg.conclusions).toEqual({
 			'preventie-signaleren': { goesWell: 'Goed', canImprove: 'Beter' }
@@ -83,12 +89,13 @@ describe('the AVG export of a gemeente', () => {
 			}
 		]);
 		expect(JSON.stringify(data)).not.toContain('geheim');
-		// Shown now: the session with results can no longer be reopened; the other still can.
-		expect(sessions.get(temp.db, enough)?.resultsShownAt).not.toBeNull();
+		// Exporting changes nothing: only the explicit release locks a session.
+		expect(sessions.get(temp.db, notShown)?.resultsShownAt).toBeNull();
 		expect(sessions.get(temp.db, tooFew)?.resultsShownAt).toBeNull();
 
 		const csv = exportCsv(data);
 		expect(csv).toContain('Team Genoeg;Ronde Team Genoeg;takenprofiel;1;stelling;ps-1;');
 		expect(csv).not.toContain('Team Weinig');
+		expect(csv).not.toContain('Team Later');
 	});
 });

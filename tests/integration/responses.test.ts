@@ -84,7 +84,10 @@ describe('responses', () => {
 			.pluck()
 			.get(id);
 		expect(row).toBe(1000);
-		expect(responses.countsForSession(temp.db, sessionId)).toEqual({ started: 1, submitted: 1 });
+		expect(responses.countsForSession(temp.db, sessionId)).toMatchObject({
+			started: 1,
+			submitted: 1
+		});
 	});
 
 	it('keeps comments per dimension and removes an emptied one', () => {

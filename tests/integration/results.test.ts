@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aggregateSession } from '$lib/domain/aggregates';
+import { shownFigures } from '$lib/domain/anonymity';
 import * as aggregates from '$lib/server/db/aggregates';
 import * as conversation from '$lib/server/db/conversation';
 import * as gemeenten from '$lib/server/db/gemeenten';
@@ -38,6 +39,23 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
+/** The stored figures as the database holds them, read directly: the gate never gives these. */
+function storedFigures(sessionId: number) {
+	const row = temp.db.$client
+		.prepare(
+			'SELECT submitted, dimensions, items, task_profile FROM session_aggregates WHERE session_id = ?'
+		)
+		.get(sessionId) as
+		{ submitted: number; dimensions: string; items: string; task_profile: string } | undefined;
+	if (!row) return undefined;
+	return {
+		submitted: row.submitted,
+		dimensions: JSON.parse(row.dimensions),
+		items: JSON.parse(row.items),
+		taskProfile: JSON.parse(row.task_profile)
+	};
+}
+
 function sessionWith(submitted: number, minRespondents = 5) {
 	const { id } = sessions.create(temp.db, {
 		teamId,
@@ -64,21 +82,37 @@ describe('the anonymity rule at the query layer', () => {
 		const id = sessionWith(4);
 		sessions.close(temp.db, id);
 		const data = results.forSession(temp.db, id);
-		expect(data).toEqual({ visible: false, status: 'closed', submitted: 4, minRespondents: 5 });
-		expect('figures' in data).toBe(false);
+		expect(data).toEqual({
+			visible: false,
+			status: 'closed',
+			counted: 4,
+			partial: 0,
+			minRespondents: 5,
+			releasable: false
+		});
+		expect(results.release(temp.db, id)).toBe(false);
 		expect(sessions.get(temp.db, id)?.resultsShownAt).toBeNull();
 	});
 
-	it('shows results of a closed session with 5 responses, comments included', () => {
+	it('shows results of a closed session with 5 responses only once released, comments included', () => {
 		const id = sessionWith(5);
 		sessions.close(temp.db, id);
+		const before = results.forSession(temp.db, id);
+		expect(before).toMatchObject({ visible: false, releasable: true, counted: 5 });
+		// Reading changed nothing: the session can still be reopened.
+		expect(sessions.get(temp.db, id)?.resultsShownAt).toBeNull();
+		expect(results.release(temp.db, id)).toBe(true);
 		const data = results.forSession(temp.db, id);
 		expect(data.visible).toBe(true);
 		if (!data.visible) return;
 		const item = data.figures.items.find((i) => i.itemId === 'ps-1');
-		// Values 1, 2, 3, 1, 2 on statement ps-1.
-		expect(item).toMatchObject({ n: 5, mean: 1.8, min: 1, max: 3 });
-		expect(data.comments.get('preventie-signaleren')?.sort()).toEqual([
+		// Values 1, 2, 3, 1, 2 on statement ps-1: the mean and spread, never one person's value.
+		expect(item).toMatchObject({ n: 5, mean: 1.8, suppressed: false });
+		for (const personal of ['min', 'max', 'median', 'q1', 'q3']) {
+			expect(item).not.toHaveProperty(personal);
+		}
+		const bodies = (data.comments.get('preventie-signaleren') ?? []).map((c) => c.body);
+		expect(bodies.sort()).toEqual([
 			'opmerking 0',
 			'opmerking 1',
 			'opmerking 2',
@@ -92,12 +126,17 @@ describe('the anonymity rule at the query layer', () => {
 		expect(results.forSession(temp.db, id).visible).toBe(false);
 	});
 
-	it('refuses to reopen a session once its results were shown, but allows it before', () => {
+	it('refuses to reopen a session once its results were released, but allows it before', () => {
 		const id = sessionWith(5);
 		sessions.close(temp.db, id);
 		expect(sessions.reopen(temp.db, id)).toBe(true);
 		sessions.close(temp.db, id);
+		// Reading (a page load, a hover preload) does not lock it.
 		results.forSession(temp.db, id);
+		results.forSessions(temp.db, [id], ['dimensions']);
+		expect(sessions.reopen(temp.db, id)).toBe(true);
+		sessions.close(temp.db, id);
+		results.release(temp.db, id);
 		expect(sessions.reopen(temp.db, id)).toBe(false);
 		expect(sessions.get(temp.db, id)?.status).toBe('closed');
 	});
@@ -107,6 +146,7 @@ describe('the anonymity rule at the query layer', () => {
 		temp.db.$client.pragma('ignore_check_constraints = ON');
 		temp.db.$client.prepare('UPDATE sessions SET min_respondents = 1 WHERE id = ?').run(id);
 		sessions.close(temp.db, id);
+		expect(results.release(temp.db, id)).toBe(false);
 		expect(results.forSession(temp.db, id).visible).toBe(false);
 	});
 });
@@ -117,17 +157,22 @@ describe('figures stored when a session closes', () => {
 		sessions.close(temp.db, id);
 		const questionnaire = questionnaireVersions.definition(temp.db, versionId)!;
 		const expected = aggregateSession(questionnaire, aggregates.submittedResponses(temp.db, id));
-		const stored = aggregates.get(temp.db, id);
+		const stored = storedFigures(id);
 		expect(stored).toEqual({ submitted: 6, ...expected });
-		const many = aggregates.forSessions(temp.db, [id], ['dimensions']);
-		expect(many.get(id)).toEqual({ submitted: 6, dimensions: expected.dimensions });
+		results.release(temp.db, id);
+		const many = results.forSessions(temp.db, [id], ['dimensions']);
+		expect(many.get(id)).toEqual({
+			counted: 6,
+			minRespondents: 5,
+			dimensions: shownFigures(expected, 5).dimensions
+		});
 	});
 
 	it('drops the figures on reopening, and makes them again on closing with the late answer', () => {
 		const id = sessionWith(5);
 		sessions.close(temp.db, id);
 		expect(sessions.reopen(temp.db, id)).toBe(true);
-		expect(aggregates.get(temp.db, id)).toBeUndefined();
+		expect(storedFigures(id)).toBeUndefined();
 		expect(results.forSession(temp.db, id).visible).toBe(false);
 		const late = responses.start(temp.db, id);
 		responses.saveAnswers(temp.db, late.id, [
@@ -135,23 +180,22 @@ describe('figures stored when a session closes', () => {
 		]);
 		responses.submit(temp.db, late.id);
 		sessions.close(temp.db, id);
-		expect(aggregates.get(temp.db, id)?.submitted).toBe(6);
+		expect(storedFigures(id)?.submitted).toBe(6);
+		results.release(temp.db, id);
 		const data = results.forSession(temp.db, id);
-		expect(data.visible && data.figures.items.find((i) => i.itemId === 'ps-1')?.max).toBe(5);
+		// Values 1, 2, 3, 1, 2 and the late 5.
+		expect(data.visible && data.figures.items.find((i) => i.itemId === 'ps-1')?.mean).toBe(14 / 6);
 	});
 
 	it('keeps the figures when the retention purge removes the answers themselves', () => {
 		const id = sessionWith(5);
 		sessions.close(temp.db, id);
-		const before = aggregates.get(temp.db, id);
+		results.release(temp.db, id);
+		const before = results.forSession(temp.db, id);
 		purgeResponses(temp.db, 1, new Date(Date.now() + 400 * 24 * 3600 * 1000));
-		expect(responses.countsForSession(temp.db, id)).toEqual({ started: 0, submitted: 0 });
+		expect(responses.countsForSession(temp.db, id)).toMatchObject({ started: 0, submitted: 0 });
 		const data = results.forSession(temp.db, id);
-		expect(data.visible && data.figures).toEqual({
-			dimensions: before?.dimensions,
-			items: before?.items,
-			taskProfile: before?.taskProfile
-		});
+		expect(data.visible && data.figures).toEqual(before.visible && before.figures);
 		expect(data.visible && data.comments.size).toBe(0);
 	});
 
@@ -162,8 +206,70 @@ describe('figures stored when a session closes', () => {
 		expect(results.forSession(temp.db, closedByHand).visible).toBe(false);
 		expect(aggregates.backfill(temp.db)).toBe(1);
 		expect(aggregates.backfill(temp.db)).toBe(0);
+		expect(results.release(temp.db, closedByHand)).toBe(true);
 		expect(results.forSession(temp.db, closedByHand).visible).toBe(true);
-		expect(aggregates.get(temp.db, open)).toBeUndefined();
+		expect(storedFigures(open)).toBeUndefined();
+	});
+});
+
+describe('comments the facilitator hides', () => {
+	it('are gone from the results, and come back only when shown again', () => {
+		const id = sessionWith(5);
+		sessions.close(temp.db, id);
+		results.release(temp.db, id);
+		const read = () => {
+			const data = results.forSession(temp.db, id);
+			if (!data.visible) throw new Error('released');
+			return data;
+		};
+		const [first] = read().comments.get('preventie-signaleren')!;
+		expect(results.hideComment(temp.db, id, 'onzin')).toBe(false);
+		expect(results.hideComment(temp.db, id, first.handle)).toBe(true);
+		const after = read();
+		expect(after.comments.get('preventie-signaleren')!.map((c) => c.body)).not.toContain(
+			first.body
+		);
+		expect(after.comments.get('preventie-signaleren')).toHaveLength(4);
+		expect(after.hiddenComments).toBe(1);
+		results.showHiddenComments(temp.db, id);
+		expect(read().comments.get('preventie-signaleren')).toHaveLength(5);
+	});
+
+	it('cannot be hidden in another session', () => {
+		const id = sessionWith(5);
+		const other = sessionWith(5);
+		for (const s of [id, other]) {
+			sessions.close(temp.db, s);
+			results.release(temp.db, s);
+		}
+		const data = results.forSession(temp.db, id);
+		const handle = data.visible ? data.comments.get('preventie-signaleren')![0].handle : '';
+		expect(results.hideComment(temp.db, other, handle)).toBe(false);
+	});
+});
+
+describe('what viewers get of a team’s sessions', () => {
+	it('never a join code, and counts only of closed sessions', () => {
+		const open = sessionWith(2);
+		const closed = sessionWith(5);
+		sessions.close(temp.db, closed);
+		const viewer = sessions.listForTeam(temp.db, teamId, 'viewer');
+		expect(JSON.stringify(viewer)).not.toMatch(/joinCode|join_code/);
+		expect(viewer.find((s) => s.id === open)).toMatchObject({ started: null, submitted: null });
+		expect(viewer.find((s) => s.id === closed)).toMatchObject({ started: 5, submitted: 5 });
+		expect(
+			sessions.listForTeam(temp.db, teamId, 'manager').find((s) => s.id === open)
+		).toMatchObject({ started: 2, submitted: 2 });
+		expect(sessions.get(temp.db, open)).not.toHaveProperty('joinCode');
+	});
+});
+
+describe('the live counts', () => {
+	it('count questionnaires sent faster than anyone can read as quick', () => {
+		const id = sessionWith(3);
+		// The three above were sent in well under a second.
+		expect(responses.countsForSession(temp.db, id, 60_000).quick).toBe(3);
+		expect(responses.countsForSession(temp.db, id, 0).quick).toBe(0);
 	});
 });
 
@@ -175,9 +281,22 @@ describe('closing a session', () => {
 			{ itemId: 'ps-2', value: 3, dontKnow: false, flagged: false }
 		]);
 		responses.start(temp.db, id); // opened the questionnaire, answered nothing
+		expect(responses.countsForSession(temp.db, id)).toEqual({
+			started: 6,
+			submitted: 4,
+			partial: 1,
+			empty: 1,
+			counted: 5,
+			quick: 0
+		});
 		sessions.close(temp.db, id);
-		expect(responses.countsForSession(temp.db, id)).toEqual({ started: 6, submitted: 5 });
-		expect(results.forSession(temp.db, id).visible).toBe(true);
+		expect(responses.countsForSession(temp.db, id)).toMatchObject({ started: 6, submitted: 5 });
+		expect(results.forSession(temp.db, id)).toMatchObject({ counted: 5, partial: 1 });
+		expect(results.release(temp.db, id)).toBe(true);
+		const data = results.forSession(temp.db, id);
+		// ps-2 was answered by the one partial questionnaire only: no figure rests on one person.
+		const ps2 = data.visible ? data.figures.items.find((i) => i.itemId === 'ps-2') : undefined;
+		expect(ps2).toMatchObject({ n: 1, mean: null, sd: null, suppressed: true });
 	});
 });
 

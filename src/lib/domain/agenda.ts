@@ -10,9 +10,12 @@ export const AGENDA_ORDERS = {
 export type AgendaOrder = keyof typeof AGENDA_ORDERS;
 
 /** The statements in the chosen order; the input stays as it is. */
-export function sortAgenda(items: ItemStatistics[], order: AgendaOrder): ItemStatistics[] {
+export function sortAgenda<T extends Pick<ItemStatistics, 'sd' | 'flags' | 'mean'>>(
+	items: T[],
+	order: AgendaOrder
+): T[] {
 	if (order === 'verschil') return conversationAgenda(items);
 	if (order === 'vragenlijst') return items;
-	const key = (i: ItemStatistics) => (order === 'praten' ? -i.flags : (i.mean ?? Infinity));
+	const key = (i: T) => (order === 'praten' ? -i.flags : (i.mean ?? Infinity));
 	return [...items].sort((a, b) => key(a) - key(b));
 }

@@ -1,5 +1,5 @@
+import { TOO_FEW_SCORES, type ShownDimension, type ShownItem } from './anonymity';
 import type { CsvValue } from './csv';
-import type { DimensionStatistics, ItemStatistics } from './scoring';
 
 /**
  * One table layout for every export of figures (CSV and XLSX, per session, per comparison, per
@@ -15,11 +15,11 @@ export const FIGURE_COLUMNS = [
 	'tekst',
 	'n',
 	'gemiddelde',
-	'mediaan',
 	'standaardafwijking',
 	'aandeel_weet_ik_niet',
 	'hier_wil_ik_over_praten',
-	'verandering'
+	'verandering',
+	'opmerking'
 ] as const;
 
 export interface SessionFigureSet {
@@ -27,8 +27,8 @@ export interface SessionFigureSet {
 	meetrondeName: string;
 	questionnaireId: string;
 	version: number;
-	dimensions: readonly DimensionStatistics[];
-	items: readonly ItemStatistics[];
+	dimensions: readonly ShownDimension[];
+	items: readonly ShownItem[];
 	/** per dimension, the change since the team's previous round; null when there is none */
 	change: Record<string, number | null> | null;
 }
@@ -46,11 +46,11 @@ export function figureLines(sessions: readonly SessionFigureSet[]): CsvValue[][]
 				d.title,
 				d.n,
 				d.mean,
-				d.median,
 				d.sd,
 				d.dontKnowShare,
 				d.flags,
-				s.change?.[d.dimensionId] ?? null
+				s.change?.[d.dimensionId] ?? null,
+				d.suppressed ? TOO_FEW_SCORES : null
 			]);
 		}
 		for (const i of s.items) {
@@ -61,11 +61,11 @@ export function figureLines(sessions: readonly SessionFigureSet[]): CsvValue[][]
 				i.statement,
 				i.n,
 				i.mean,
-				i.median,
 				i.sd,
 				i.dontKnowShare,
 				i.flags,
-				null
+				null,
+				i.suppressed ? TOO_FEW_SCORES : null
 			]);
 		}
 	}
@@ -93,7 +93,7 @@ export function averageLines(
 		null,
 		null,
 		null,
-		null
+		means[d.id] == null ? TOO_FEW_SCORES : null
 	]);
 }
 

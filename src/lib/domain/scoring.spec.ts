@@ -1,3 +1,4 @@
+import { meetsAnonymityRule } from './anonymity';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { scoredValue, type Questionnaire } from './questionnaire';
@@ -7,7 +8,6 @@ import {
 	dimensionStatistics,
 	formatScore,
 	itemStatistics,
-	meetsAnonymityRule,
 	MIN_RESPONDENTS_FLOOR,
 	resultSummary,
 	summarize,

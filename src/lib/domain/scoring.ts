@@ -192,18 +192,10 @@ export function dimensionStatistics(
 	});
 }
 
-/** Whether results may be shown: only after closing, and only with enough respondents. */
-export function meetsAnonymityRule(
-	session: { status: 'draft' | 'open' | 'closed'; minRespondents: number },
-	submitted: number
-): boolean {
-	// While a session is open, watching results change would reveal who just answered what.
-	if (session.status !== 'closed') return false;
-	return submitted >= Math.max(session.minRespondents, MIN_RESPONDENTS_FLOOR);
-}
-
 /** Statements sorted by where the team disagrees most, because that is where the talk starts. */
-export function conversationAgenda(items: readonly ItemStatistics[]): ItemStatistics[] {
+export function conversationAgenda<T extends Pick<ItemStatistics, 'sd' | 'flags'>>(
+	items: readonly T[]
+): T[] {
 	return items
 		.map((item, index) => ({ item, index }))
 		.sort((a, b) => {
@@ -233,9 +225,11 @@ function highest<T>(list: readonly T[], value: (entry: T) => number): T {
 }
 
 /** One paragraph of plain Dutch: strongest and weakest dimension, and where opinions differ most. */
-export function resultSummary(dimensions: readonly DimensionStatistics[]): string {
+export function resultSummary(
+	dimensions: readonly Pick<DimensionStatistics, 'title' | 'mean' | 'sd'>[]
+): string {
 	const scored = dimensions.filter(
-		(d): d is DimensionStatistics & { mean: number } => d.mean !== null
+		(d): d is Pick<DimensionStatistics, 'title' | 'sd'> & { mean: number } => d.mean !== null
 	);
 	if (scored.length === 0) {
 		return 'Er zijn nog geen scores. Zodra teamleden de vragenlijst hebben ingevuld, ziet u hier een samenvatting.';

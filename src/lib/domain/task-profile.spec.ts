@@ -95,13 +95,15 @@ describe('groupTaskProfile', () => {
 		const [row] = groupTaskProfile([
 			[teamRow([2, 1, 1])], // half say at least partly: does it
 			[teamRow([3, 1, 0])], // a quarter: does not
-			[teamRow([0, 0, 0])] // nobody answered: not counted
+			[teamRow([0, 0, 0])], // nobody answered: not counted
+			[{ ...teamRow([1, 0, 0]), counts: null, doneShare: null }] // too few scores: left out
 		]);
 		expect(row).toEqual({
 			itemId: 'a',
 			statement: 'We geven lichte hulp.',
 			teamsDoing: 1,
 			teamsAnswering: 2,
+			teamsTooFew: 1,
 			respondentShare: 3 / 8,
 			reference: { percentage: 79.6, source: 'Peiling' }
 		});

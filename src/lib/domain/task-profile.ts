@@ -52,8 +52,10 @@ export interface GroupTaskProfileRow {
 	statement: string;
 	/** teams where at least half of the scoring respondents say the team does this */
 	teamsDoing: number;
-	/** teams with at least one scoring respondent on this task */
+	/** teams with enough scoring respondents on this task to be shown */
 	teamsAnswering: number;
+	/** teams left out because too few of their members scored this task */
+	teamsTooFew: number;
 	/** all respondents of these teams together: the share who say "at least partly" (0-1) */
 	respondentShare: number | null;
 	reference: { percentage: number; source: string };
@@ -67,7 +69,7 @@ export const TEAM_DOES_TASK = 0.5;
  * which share of all their respondents says so, beside the national reference.
  */
 export function groupTaskProfile(
-	teams: readonly (readonly TaskProfileRow[])[]
+	teams: readonly (readonly (Omit<TaskProfileRow, 'counts'> & { counts: number[] | null })[])[]
 ): GroupTaskProfileRow[] {
 	const rows = new Map<string, GroupTaskProfileRow & { done: number; total: number }>();
 	for (const profile of teams) {
@@ -77,11 +79,18 @@ export function groupTaskProfile(
 				statement: row.statement,
 				teamsDoing: 0,
 				teamsAnswering: 0,
+				teamsTooFew: 0,
 				respondentShare: null,
 				reference: row.reference,
 				done: 0,
 				total: 0
 			};
+			// A team's row without counts rests on too few people: it is left out, and counted as such.
+			if (row.counts === null) {
+				entry.teamsTooFew++;
+				rows.set(row.itemId, entry);
+				continue;
+			}
 			const total = row.counts.reduce((a, b) => a + b, 0);
 			if (total > 0 && row.doneShare !== null) {
 				entry.teamsAnswering++;

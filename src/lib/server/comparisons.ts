@@ -9,10 +9,9 @@ import {
 } from '$lib/domain/compare';
 import type { Questionnaire } from '$lib/domain/questionnaire';
 import { radarConfig, type RadarChartConfig } from '$lib/domain/radar';
-import { meetsAnonymityRule } from '$lib/domain/scoring';
 import { groupTaskProfile, type GroupTaskProfileRow } from '$lib/domain/task-profile';
 import type { Db } from './db';
-import * as aggregates from './db/aggregates';
+import * as results from './db/results';
 import * as sessions from './db/sessions';
 import * as questionnaireVersions from './db/questionnaire-versions';
 
@@ -67,7 +66,7 @@ function loadSessions(db: Db, request: ComparisonRequest) {
 		questionnaireVersions.definition(db, row.questionnaireVersionId) as Questionnaire;
 	const reference = rows.length ? definitionOf(rows[rows.length - 1]) : undefined;
 	const referenceIds = reference?.dimensions.map((d) => d.id) ?? [];
-	const figures = aggregates.forSessions(
+	const figures = results.forSessions(
 		db,
 		rows.map((r) => r.id),
 		['dimensions']
@@ -93,8 +92,12 @@ function loadSessions(db: Db, request: ComparisonRequest) {
 			continue;
 		}
 		const stored = figures.get(row.id);
-		if (!stored || !meetsAnonymityRule(row, stored.submitted)) {
-			skip('te weinig respons');
+		if (!stored) {
+			skip(
+				row.resultsShownAt === null
+					? 'de uitkomsten zijn nog niet getoond aan het team'
+					: 'te weinig respons'
+			);
 			continue;
 		}
 		const stats = stored.dimensions;
@@ -108,19 +111,12 @@ function loadSessions(db: Db, request: ComparisonRequest) {
 				meetrondeId: row.meetrondeId,
 				meetrondeName: row.meetrondeName,
 				startsOn: row.startsOn,
-				respondents: stored.submitted,
+				respondents: stored.counted,
 				means: Object.fromEntries(stats.map((s) => [s.dimensionId, s.mean])),
-				counts: Object.fromEntries(stats.map((s) => [s.dimensionId, s.n]))
+				counts: Object.fromEntries(stats.map((s) => [s.dimensionId, s.suppressed ? 0 : s.n]))
 			}
 		});
 	}
-	// Once shown in a comparison, a session's results are shown: it can no longer be reopened.
-	const shownNow = loaded.map((l) => l.figures.sessionId);
-	const notYetShown = new Set(rows.filter((r) => r.resultsShownAt === null).map((r) => r.id));
-	sessions.markResultsShown(
-		db,
-		shownNow.filter((id) => notYetShown.has(id))
-	);
 	return { reference, loaded, leftOut, all: rows };
 }
 
@@ -210,7 +206,7 @@ export function buildComparison(db: Db, request: ComparisonRequest) {
 			(l) =>
 				l.figures.meetrondeId === request.meetrondeId && matchesProfile(l.tasks, request.profile)
 		);
-		const profiles = aggregates.forSessions(
+		const profiles = results.forSessions(
 			db,
 			inRound.map((l) => l.figures.sessionId),
 			['taskProfile']

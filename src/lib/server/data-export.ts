@@ -1,11 +1,11 @@
+import { effectiveMinimum } from '$lib/domain/anonymity';
 import { toCsv } from '$lib/domain/csv';
 import { FIGURE_COLUMNS, figureLines, type SessionFigureSet } from '$lib/domain/figure-table';
-import { meetsAnonymityRule } from '$lib/domain/scoring';
 import type { Db } from './db';
-import * as aggregates from './db/aggregates';
 import * as conversation from './db/conversation';
 import * as gemeenten from './db/gemeenten';
 import * as meetrondes from './db/meetrondes';
+import * as results from './db/results';
 import * as sessions from './db/sessions';
 import * as teams from './db/teams';
 
@@ -21,18 +21,18 @@ export function exportData(db: Db, scope: { gemeenteId: number } | { teamId: num
 			: teams.listByGemeente(db, scope.gemeenteId).map((t) => teams.get(db, t.id)!);
 	const gemeenteId = 'teamId' in scope ? teamRows[0].gemeenteId : scope.gemeenteId;
 	const gemeente = gemeenten.get(db, gemeenteId)!;
-	const sessionsByTeam = new Map(teamRows.map((t) => [t.id, sessions.listForTeam(db, t.id)]));
+	const sessionsByTeam = new Map(
+		teamRows.map((t) => [t.id, sessions.listForTeam(db, t.id, 'manager')])
+	);
 	const all = [...sessionsByTeam.values()].flat();
 	// Everything per session in a few queries: a gemeente can have a thousand sessions.
-	const stored = aggregates.forSessions(
+	// The gate returns figures only of sessions that may be shown, each figure on enough people.
+	const stored = results.forSessions(
 		db,
 		all.filter((s) => s.status === 'closed').map((s) => s.id),
 		['dimensions', 'items']
 	);
-	const visible = (s: (typeof all)[number]) => {
-		const figures = stored.get(s.id);
-		return figures && meetsAnonymityRule(s, figures.submitted) ? figures : undefined;
-	};
+	const visible = (s: (typeof all)[number]) => stored.get(s.id);
 	const ids = all.map((s) => s.id);
 	const conclusions = conversation.conclusionsOfSessions(db, ids);
 	// Not Map.groupBy: Node 20 lacks it.
@@ -40,10 +40,6 @@ export function exportData(db: Db, scope: { gemeenteId: number } | { teamId: num
 	for (const action of conversation.actionsOfSessions(db, ids)) {
 		actions.set(action.sessionId, [...(actions.get(action.sessionId) ?? []), action]);
 	}
-	sessions.markResultsShown(
-		db,
-		all.filter((s) => s.resultsShownAt === null && visible(s)).map((s) => s.id)
-	);
 	return {
 		exportedAt: new Date().toISOString(),
 		gemeente: { id: gemeente.id, name: gemeente.name },
@@ -71,7 +67,7 @@ export function exportData(db: Db, scope: { gemeenteId: number } | { teamId: num
 					submitted: s.submitted,
 					results: figures
 						? { dimensions: figures.dimensions, items: figures.items }
-						: `niet beschikbaar: ${s.status === 'closed' ? 'te weinig respons' : 'sessie is niet gesloten'}`,
+						: `niet beschikbaar: ${unavailableReason(s)}`,
 					conclusions: Object.fromEntries(conclusions.get(s.id) ?? []),
 					verbeteracties: (actions.get(s.id) ?? []).map(
 						({ dimensionId, what, who, dueOn, status }) => ({
@@ -86,6 +82,16 @@ export function exportData(db: Db, scope: { gemeenteId: number } | { teamId: num
 			})
 		}))
 	};
+}
+
+function unavailableReason(s: {
+	status: string;
+	submitted: number | null;
+	minRespondents: number;
+}): string {
+	if (s.status !== 'closed') return 'sessie is niet gesloten';
+	if ((s.submitted ?? 0) < effectiveMinimum(s.minRespondents)) return 'te weinig respons';
+	return 'uitkomsten nog niet getoond aan het team';
 }
 
 /** The same export as CSV: one line per session and dimension or statement (README lists the columns). */

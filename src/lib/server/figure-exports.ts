@@ -8,10 +8,9 @@ import {
 	figureLines,
 	type SessionFigureSet
 } from '$lib/domain/figure-table';
-import { meetsAnonymityRule, resultSummary } from '$lib/domain/scoring';
+import { resultSummary } from '$lib/domain/scoring';
 import { buildComparison, type ComparisonRequest } from './comparisons';
 import type { Db } from './db';
-import * as aggregates from './db/aggregates';
 import * as conversation from './db/conversation';
 import * as results from './db/results';
 import * as sessions from './db/sessions';
@@ -42,7 +41,7 @@ export function comparisonExport(db: Db, request: ComparisonRequest, extent: Exp
 			: comparison.rows.flatMap((r) =>
 					comparison.sessions.filter((s) => s.sessionId === r.sessionId)
 				);
-	const stored = aggregates.forSessions(
+	const stored = results.forSessions(
 		db,
 		chosen.map((s) => s.sessionId),
 		['dimensions', 'items']
@@ -160,7 +159,7 @@ export function exportExtent(url: URL): ExportExtent {
 export function sessionExport(db: Db, sessionId: number) {
 	const session = sessions.get(db, sessionId);
 	if (!session) return null;
-	const data = results.forSession(db, sessionId, Math.random, { comments: false });
+	const data = results.forSession(db, sessionId, { comments: false });
 	if (!data.visible) return null;
 	const ids = data.figures.dimensions.map((d) => d.dimensionId);
 	const meansOf = (dimensions: { dimensionId: string; mean: number | null }[]) =>
@@ -174,7 +173,8 @@ export function sessionExport(db: Db, sessionId: number) {
 	);
 	const startsOn = history.find((h) => h.id === sessionId)?.startsOn ?? '';
 	const earlier = history.filter((h) => h.teamId === session.teamId && h.startsOn < startsOn);
-	const stored = aggregates.forSessions(
+	// The gate returns only sessions that may be shown.
+	const stored = results.forSessions(
 		db,
 		earlier.map((h) => h.id),
 		['dimensions']
@@ -183,14 +183,12 @@ export function sessionExport(db: Db, sessionId: number) {
 		const figures = stored.get(h.id);
 		return (
 			figures !== undefined &&
-			meetsAnonymityRule(h, figures.submitted) &&
 			sameDimensions(
 				figures.dimensions.map((d) => d.dimensionId),
 				ids
 			)
 		);
 	});
-	if (previous) sessions.markResultsShown(db, previous.id);
 	const before = previous ? stored.get(previous.id) : undefined;
 	const set: SessionFigureSet = {
 		teamName: session.teamName,
@@ -205,7 +203,7 @@ export function sessionExport(db: Db, sessionId: number) {
 	};
 	const titles = new Map(data.figures.dimensions.map((d) => [d.dimensionId, d.title]));
 	const actions = conversation.actionsOf(db, sessionId).map((a) => actionLine(session, titles, a));
-	return { session, set, actions, submitted: data.submitted, previous };
+	return { session, set, actions, submitted: data.counted, previous };
 }
 
 export function sessionCsv(db: Db, sessionId: number): string | null {

@@ -30,4 +30,13 @@ describe('RateLimiter', () => {
 		limiter.reset('a');
 		expect(limiter.retryAfter('a')).toBe(0);
 	});
+
+	it('counts the same detail once per window, so one shared typo does not lock a room out', () => {
+		const limiter = new RateLimiter(3, 60_000, () => 0);
+		for (let i = 0; i < 20; i++) limiter.fail('kantoor', 'ABC123');
+		expect(limiter.retryAfter('kantoor')).toBe(0);
+		limiter.fail('kantoor', 'ABC124');
+		limiter.fail('kantoor', 'ABC125');
+		expect(limiter.retryAfter('kantoor')).toBeGreaterThan(0);
+	});
 });

@@ -4,7 +4,7 @@
  * counts is harmless.
  */
 export class RateLimiter {
-	private readonly failures = new Map<string, number[]>();
+	private readonly failures = new Map<string, { at: number; detail?: string }[]>();
 
 	constructor(
 		readonly maxFailures: number,
@@ -16,12 +16,17 @@ export class RateLimiter {
 	retryAfter(key: string): number {
 		const recent = this.recent(key);
 		if (recent.length < this.maxFailures) return 0;
-		return recent[recent.length - this.maxFailures] + this.windowMs - this.now();
+		return recent[recent.length - this.maxFailures].at + this.windowMs - this.now();
 	}
 
-	fail(key: string): void {
+	/**
+	 * Counts a failure. With a detail (the wrong code that was typed), the same detail counts once
+	 * per window: a room full of people making the same typo is not an attack.
+	 */
+	fail(key: string, detail?: string): void {
 		const recent = this.recent(key);
-		recent.push(this.now());
+		if (detail !== undefined && recent.some((f) => f.detail === detail)) return;
+		recent.push({ at: this.now(), detail });
 		this.failures.set(key, recent);
 		if (this.failures.size > 10_000) this.prune();
 	}
@@ -30,9 +35,9 @@ export class RateLimiter {
 		this.failures.delete(key);
 	}
 
-	private recent(key: string): number[] {
+	private recent(key: string) {
 		const since = this.now() - this.windowMs;
-		return (this.failures.get(key) ?? []).filter((t) => t > since);
+		return (this.failures.get(key) ?? []).filter((f) => f.at > since);
 	}
 
 	private prune(): void {

@@ -1,4 +1,5 @@
 import { error, redirect, type Cookies } from '@sveltejs/kit';
+import { getRequestEvent } from '$app/server';
 import { looksLikeJoinCode, normalizeCode } from '$lib/domain/codes';
 import { unansweredItems } from '$lib/domain/answers';
 import type { Questionnaire } from '$lib/domain/questionnaire';
@@ -6,6 +7,7 @@ import type { Db } from './db';
 import * as questionnaireVersions from './db/questionnaire-versions';
 import * as responses from './db/responses';
 import * as sessions from './db/sessions';
+import { startLimiter, wrongCodeLimiter } from './limits';
 
 const TOKEN_COOKIE = 'wijkspiegel_deelnemer';
 const RESUME_COOKIE = 'wijkspiegel_hervatcode';
@@ -46,12 +48,38 @@ export function sessionForCode(db: Db, rawCode: string, url: URL): RespondentSes
 	if (code !== rawCode && looksLikeJoinCode(code)) {
 		redirect(307, url.pathname.replace(`/s/${rawCode}`, `/s/${code}`) + url.search);
 	}
+	// Addresses under /s/ are code lookups too: limited like /join, or codes could be tried here.
+	const client = getRequestEvent().getClientAddress();
+	refuseWhenLimited(client);
 	const session = looksLikeJoinCode(code) ? sessions.findByJoinCode(db, code) : undefined;
 	if (!session || session.status === 'draft') {
+		wrongCodeLimiter.fail(client, code);
 		error(404, 'Deze code kennen we niet. Controleer de code of vraag de begeleider om hulp.');
 	}
 	const questionnaire = questionnaireVersions.definition(db, session.questionnaireVersionId)!;
 	return { session, questionnaire };
+}
+
+/** A 429 page when this client typed too many different wrong codes lately. */
+export function refuseWhenLimited(client: string): void {
+	const wait = wrongCodeLimiter.retryAfter(client);
+	if (wait > 0) error(429, tooManyCodesMessage(wait));
+}
+
+export function tooManyCodesMessage(waitMs: number): string {
+	const minutes = Math.ceil(waitMs / 60_000);
+	return `Er is te vaak een verkeerde code ingevuld. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`;
+}
+
+/**
+ * Whether this client may start another questionnaire in this session. One browser has one
+ * questionnaire per session (its cookie); one address may start a room's worth, no more.
+ */
+export function mayStart(client: string, sessionId: number): boolean {
+	const key = `${client} ${sessionId}`;
+	if (startLimiter.retryAfter(key) > 0) return false;
+	startLimiter.fail(key);
+	return true;
 }
 
 /** The response this browser started in this session, if its cookie is valid. */

@@ -122,7 +122,9 @@ export function seedDemo(db: Db, seed = 2026): void {
 						minRespondents: 5,
 						joinCode: randomCode(6, randomInt),
 						openedAt: new Date(`${round.startsOn}T13:00:00Z`),
-						closedAt
+						closedAt,
+						// The demo's rounds were discussed with their teams: their results are released.
+						resultsShownAt: closedAt
 					});
 					const [least, most] = team.respondents;
 					const count = least + randomInt(most - least + 1);

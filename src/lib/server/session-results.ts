@@ -1,12 +1,13 @@
 import { radarConfig } from '$lib/domain/radar';
 import type { Questionnaire } from '$lib/domain/questionnaire';
 import { sortAgenda, type AgendaOrder } from '$lib/domain/agenda';
+import { spreadBand, suppressedSentence } from '$lib/domain/anonymity';
 import { resultSummary } from '$lib/domain/scoring';
 import type { Db } from './db';
 import * as results from './db/results';
 
 /**
- * Everything the results page shows, built from what the anonymity rule lets out of the database.
+ * Everything the results page shows, built from what the anonymity rules let out of the database.
  * Comments are included only for those who may read them.
  */
 export function buildSessionResults(
@@ -15,42 +16,44 @@ export function buildSessionResults(
 	questionnaire: Questionnaire,
 	options: { includeComments: boolean; order: AgendaOrder }
 ) {
-	const data = results.forSession(db, sessionId);
-	if (!data.visible)
-		return {
-			visible: false as const,
-			submitted: data.submitted,
-			minRespondents: data.minRespondents,
-			status: data.status
-		};
+	const data = results.forSession(db, sessionId, { comments: options.includeComments });
+	if (!data.visible) {
+		const { visible, counted, partial, minRespondents, status, releasable } = data;
+		return { visible, counted, partial, minRespondents, status, releasable };
+	}
 	const { dimensions, items } = data.figures;
 	const points = questionnaire.scale.points;
+	const scaleMin = points[0].value;
+	const scaleMax = points[points.length - 1].value;
 	return {
 		visible: true as const,
-		submitted: data.submitted,
+		counted: data.counted,
+		partial: data.partial,
 		minRespondents: data.minRespondents,
 		dimensions,
 		agenda: sortAgenda(items, options.order),
-		summary: resultSummary(dimensions),
+		summary: [resultSummary(dimensions), suppressedSentence(dimensions, data.minRespondents)]
+			.filter(Boolean)
+			.join(' '),
 		taskProfile: data.figures.taskProfile,
 		comments: options.includeComments
 			? questionnaire.dimensions
 					.map((d) => ({
 						dimensionId: d.id,
 						title: d.title,
-						bodies: data.comments.get(d.id) ?? []
+						comments: data.comments.get(d.id) ?? []
 					}))
-					.filter((c) => c.bodies.length > 0)
+					.filter((c) => c.comments.length > 0)
 			: null,
+		hiddenComments: options.includeComments ? data.hiddenComments : 0,
 		radar: radarConfig({
 			axes: dimensions.map((d) => d.chartLabel),
-			scaleMin: points[0].value,
-			scaleMax: points[points.length - 1].value,
+			scaleMin,
+			scaleMax,
 			series: [{ label: 'Gemiddelde van het team', values: dimensions.map((d) => d.mean) }],
 			band: {
-				label: 'Spreiding tussen teamleden',
-				low: dimensions.map((d) => d.min),
-				high: dimensions.map((d) => d.max)
+				label: 'Spreiding (gemiddelde plus en min de standaardafwijking)',
+				...spreadBand(dimensions, scaleMin, scaleMax)
 			}
 		})
 	};

@@ -5,7 +5,12 @@ import { getDb } from '$lib/server/app';
 import * as responses from '$lib/server/db/responses';
 import * as sessions from '$lib/server/db/sessions';
 import { wrongCodeLimiter } from '$lib/server/limits';
-import { CLOSED_MESSAGE, resumePath, setRespondentCookies } from '$lib/server/respondent';
+import {
+	CLOSED_MESSAGE,
+	resumePath,
+	setRespondentCookies,
+	tooManyCodesMessage
+} from '$lib/server/respondent';
 import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,19 +30,13 @@ export const actions: Actions = {
 		}
 		const client = getClientAddress();
 		const wait = wrongCodeLimiter.retryAfter(client);
-		if (wait > 0) {
-			const minutes = Math.ceil(wait / 60_000);
-			return fail(429, {
-				values,
-				error: `U heeft te vaak een verkeerde code ingevuld. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`
-			});
-		}
+		if (wait > 0) return fail(429, { values, error: tooManyCodesMessage(wait) });
 		const db = getDb();
 		const code = normalizeCode(parsed.data.code);
 
 		if (looksLikeResumeCode(code)) {
 			const response = responses.findByResumeCode(db, code);
-			const session = response && sessions.get(db, response.sessionId);
+			const session = response && sessions.getWithJoinCode(db, response.sessionId);
 			if (response && session) {
 				if (session.status !== 'open') return fail(400, { values, error: CLOSED_MESSAGE });
 				setRespondentCookies(
@@ -66,7 +65,7 @@ export const actions: Actions = {
 				});
 			}
 		}
-		wrongCodeLimiter.fail(client);
+		wrongCodeLimiter.fail(client, code);
 		return fail(400, {
 			values,
 			error:

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { aggregateSession, type SessionAggregates } from '$lib/domain/aggregates';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
+import { aggregateSession } from '$lib/domain/aggregates';
 import type { ResponseRecord } from '$lib/domain/scoring';
 import type { Db } from '.';
 import { definition } from './questionnaire-versions';
@@ -33,10 +33,11 @@ export function submittedResponses(db: Db, sessionId: number): ResponseRecord[] 
 }
 
 /**
- * Computes and stores a session's figures from its submitted responses. Called in the same
+ * Computes and stores a session's figures from its submitted responses; `partial` says how many
+ * of them were counted at closing without being sent. Only db/results.ts reads them back. Called in the same
  * transaction that closes the session, so a closed session never lacks them.
  */
-export function store(db: Db, sessionId: number, now = new Date()): void {
+export function store(db: Db, sessionId: number, now = new Date(), partial = 0): void {
 	const session = db
 		.select({ versionId: sessions.questionnaireVersionId })
 		.from(sessions)
@@ -49,6 +50,7 @@ export function store(db: Db, sessionId: number, now = new Date()): void {
 	const figures = aggregateSession(questionnaire, submitted);
 	const row = {
 		submitted: submitted.length,
+		partial,
 		dimensions: JSON.stringify(figures.dimensions),
 		items: JSON.stringify(figures.items),
 		taskProfile: JSON.stringify(figures.taskProfile),
@@ -63,61 +65,6 @@ export function store(db: Db, sessionId: number, now = new Date()): void {
 /** Removes a session's figures, when it is reopened and answers may still change. */
 export function remove(db: Db, sessionId: number): void {
 	db.delete(sessionAggregates).where(eq(sessionAggregates.sessionId, sessionId)).run();
-}
-
-/** The stored figures of one session, or undefined when it has none (it is not closed). */
-export function get(
-	db: Db,
-	sessionId: number
-): (SessionAggregates & { submitted: number }) | undefined {
-	const row = db
-		.select()
-		.from(sessionAggregates)
-		.where(eq(sessionAggregates.sessionId, sessionId))
-		.get();
-	if (!row) return undefined;
-	return {
-		submitted: row.submitted,
-		dimensions: JSON.parse(row.dimensions),
-		items: JSON.parse(row.items),
-		taskProfile: JSON.parse(row.taskProfile)
-	};
-}
-
-/** Which parts to read: comparisons need only the dimensions, exports need everything. */
-export type AggregatePart = 'dimensions' | 'items' | 'taskProfile';
-
-/** Stored figures of many sessions in one query, only the parts asked for. */
-export function forSessions<P extends AggregatePart>(
-	db: Db,
-	sessionIds: readonly number[],
-	parts: readonly P[]
-): Map<number, Pick<SessionAggregates, P> & { submitted: number }> {
-	const out = new Map<number, Pick<SessionAggregates, P> & { submitted: number }>();
-	if (sessionIds.length === 0) return out;
-	const columns = {
-		sessionId: sessionAggregates.sessionId,
-		submitted: sessionAggregates.submitted,
-		dimensions: parts.includes('dimensions' as P) ? sessionAggregates.dimensions : sql<string>`''`,
-		items: parts.includes('items' as P) ? sessionAggregates.items : sql<string>`''`,
-		taskProfile: parts.includes('taskProfile' as P)
-			? sessionAggregates.taskProfile
-			: sql<string>`''`
-	};
-	// Chunks stay below SQLite's limit on bound parameters.
-	for (let start = 0; start < sessionIds.length; start += 500) {
-		const chunk = sessionIds.slice(start, start + 500);
-		for (const row of db
-			.select(columns)
-			.from(sessionAggregates)
-			.where(inArray(sessionAggregates.sessionId, chunk))
-			.all()) {
-			const entry: Record<string, unknown> = { submitted: row.submitted };
-			for (const part of parts) entry[part] = JSON.parse(row[part]);
-			out.set(row.sessionId, entry as Pick<SessionAggregates, P> & { submitted: number });
-		}
-	}
-	return out;
 }
 
 /**

@@ -185,17 +185,40 @@ export function submit(db: Db, responseId: number, now = new Date()): void {
 		.run();
 }
 
-export function countsForSession(
-	db: Db,
-	sessionId: number
-): { started: number; submitted: number } {
+/** A response with at least one score or "weet ik niet": closing counts it, sent or not. */
+export const hasAnswer = sql`EXISTS (SELECT 1 FROM ${answers} WHERE ${answers.responseId} = ${responses.id} AND (${answers.value} IS NOT NULL OR ${answers.dontKnow} = 1))`;
+
+export interface ResponseCounts {
+	started: number;
+	submitted: number;
+	/** not sent, but with answers: closing counts these too */
+	partial: number;
+	/** started without a single answer: closing leaves these out */
+	empty: number;
+	/** what closing now would count */
+	counted: number;
+	/** sent faster than anyone can read the statements: a sign of someone padding the session */
+	quick: number;
+}
+
+/**
+ * Counts for the facilitator's live view, before and while closing. Only counts: nothing about
+ * any single response. `quickBelowMs` is the fill-in time below which a sent one counts as quick.
+ */
+export function countsForSession(db: Db, sessionId: number, quickBelowMs = 0): ResponseCounts {
 	const row = db
 		.select({
 			started: sql<number>`count(*)`,
-			submitted: sql<number>`count(${responses.submittedAt})`
+			submitted: sql<number>`count(${responses.submittedAt})`,
+			partial: sql<number>`count(*) FILTER (WHERE ${responses.submittedAt} IS NULL AND ${hasAnswer})`,
+			quick: sql<number>`count(*) FILTER (WHERE ${responses.submittedAt} - ${responses.startedAt} < ${quickBelowMs})`
 		})
 		.from(responses)
 		.where(eq(responses.sessionId, sessionId))
-		.get();
-	return { started: row?.started ?? 0, submitted: row?.submitted ?? 0 };
+		.get()!;
+	return {
+		...row,
+		empty: row.started - row.submitted - row.partial,
+		counted: row.submitted + row.partial
+	};
 }

@@ -1,78 +1,240 @@
-import { and, count, eq, isNotNull } from 'drizzle-orm';
-import type { SessionAggregates } from '$lib/domain/aggregates';
-import { meetsAnonymityRule } from '$lib/domain/scoring';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { createHmac, randomBytes } from 'node:crypto';
+import { meetsAnonymityRule, shownFigures, type ShownFigures } from '$lib/domain/anonymity';
+import { MIN_RESPONDENTS_FLOOR } from '$lib/domain/scoring';
 import type { Db } from '.';
-import * as aggregates from './aggregates';
-import { comments, responses, sessions } from './schema';
-import { markResultsShown } from './sessions';
+import { comments, responses, sessionAggregates, sessions } from './schema';
+
+/**
+ * The one gate for a session's figures. Nothing else reads `session_aggregates`: every screen,
+ * export and comparison gets figures from here, and here the anonymity rules hold:
+ * - only closed sessions with at least the minimum number of questionnaires counted;
+ * - only after the facilitator has released the results on purpose (`release`, a POST). Before
+ *   that, a session could be reopened, and comparing two views would show the late answers;
+ * - every single figure rests on at least the minimum number of scores (`shownFigures`);
+ * - never a lowest, highest or middle score: each is one person's own value.
+ */
 
 export type SessionData =
 	| {
 			visible: false;
-			submitted: number;
+			/** questionnaires counted when the session closed; null while it is not closed */
+			counted: number | null;
+			partial: number;
 			minRespondents: number;
 			status: 'draft' | 'open' | 'closed';
+			/** closed with enough responses, so the facilitator may release the results */
+			releasable: boolean;
 	  }
 	| {
 			visible: true;
-			submitted: number;
+			counted: number;
+			partial: number;
 			minRespondents: number;
-			figures: SessionAggregates;
-			/** comment bodies per dimension, in random order, without times or respondents */
-			comments: Map<string, string[]>;
+			figures: ShownFigures;
+			/** comments per dimension, in random order, without times or respondents */
+			comments: Map<string, SessionComment[]>;
+			hiddenComments: number;
 	  };
 
+export interface SessionComment {
+	/** an opaque handle for hiding it; it does not reveal the order people answered in */
+	handle: string;
+	body: string;
+}
+
+/** The minimum count, checked in SQL so a caller can never forget it. */
+const enoughCounted = sql`${sessionAggregates.submitted} >= max(${sessions.minRespondents}, ${MIN_RESPONDENTS_FLOOR})`;
+
+/** Reads one closed session's stored figures and counts, whatever its state. Internal. */
+function stored(db: Db, sessionId: number) {
+	return db
+		.select({
+			status: sessions.status,
+			minRespondents: sessions.minRespondents,
+			released: sessions.resultsShownAt,
+			counted: sessionAggregates.submitted,
+			partial: sessionAggregates.partial
+		})
+		.from(sessions)
+		.leftJoin(sessionAggregates, eq(sessionAggregates.sessionId, sessions.id))
+		.where(eq(sessions.id, sessionId))
+		.get();
+}
+
 /**
- * A session's figures, but only when the anonymity rule allows: closed, and at least the minimum
- * number of submitted responses. Below that, only the count leaves the database layer. The
- * figures were computed when the session closed; no single answer ever leaves this module.
- * Reading them marks the results as shown, after which the session cannot be reopened.
+ * A session's figures as far as the rules allow. Reading never changes anything: results are
+ * released by `release`, on an explicit act of the facilitator.
  */
 export function forSession(
 	db: Db,
 	sessionId: number,
-	random: () => number = Math.random,
-	options: { comments: boolean } = { comments: true }
+	options: { comments: boolean; random?: () => number } = { comments: true }
 ): SessionData {
-	const session = db.select().from(sessions).where(eq(sessions.id, sessionId)).get();
-	if (!session) throw new Error(`Sessie ${sessionId} bestaat niet`);
-	const stored = session.status === 'closed' ? aggregates.get(db, sessionId) : undefined;
-	// An open session's count is live; a closed one's is the count its figures were made from.
-	const submitted = stored?.submitted ?? countSubmitted(db, sessionId);
-	const base = { submitted, minRespondents: session.minRespondents };
-	if (!stored || !meetsAnonymityRule(session, submitted)) {
-		return { visible: false, status: session.status, ...base };
+	const row = stored(db, sessionId);
+	if (!row) throw new Error(`Sessie ${sessionId} bestaat niet`);
+	// Only a closed session's count: a live count tells when someone just answered, and this
+	// reaches gemeente-viewers too. The facilitator's live view has its own counts.
+	const counted = row.status === 'closed' ? row.counted : null;
+	const base = { partial: row.partial ?? 0, minRespondents: row.minRespondents };
+	const meetsRule = counted !== null && meetsAnonymityRule(row, counted);
+	if (!meetsRule || row.released === null) {
+		return { visible: false, status: row.status, releasable: meetsRule, counted, ...base };
 	}
-	const figures = {
-		dimensions: stored.dimensions,
-		items: stored.items,
-		taskProfile: stored.taskProfile
+	const figures = forSessions(db, [sessionId], ['dimensions', 'items', 'taskProfile']).get(
+		sessionId
+	);
+	if (!figures) throw new Error(`Sessie ${sessionId} heeft geen cijfers`);
+	const read = options.comments ? commentsOf(db, sessionId, options.random ?? Math.random) : null;
+	return {
+		visible: true,
+		counted,
+		...base,
+		figures: figures as ShownFigures,
+		comments: read?.shown ?? new Map(),
+		hiddenComments: read?.hidden ?? 0
 	};
-
-	const commentRows = !options.comments
-		? []
-		: db
-				.select({ dimensionId: comments.dimensionId, body: comments.body })
-				.from(comments)
-				.innerJoin(responses, eq(responses.id, comments.responseId))
-				.where(and(eq(responses.sessionId, sessionId), isNotNull(responses.submittedAt)))
-				.all();
-	// Shuffled: the order of comments must not follow the order people answered in.
-	const byDimension = new Map<string, string[]>();
-	for (const { dimensionId, body } of shuffle(commentRows, random)) {
-		byDimension.set(dimensionId, [...(byDimension.get(dimensionId) ?? []), body]);
-	}
-
-	markResultsShown(db, sessionId);
-	return { visible: true, ...base, figures, comments: byDimension };
 }
 
-function countSubmitted(db: Db, sessionId: number): number {
+/** Which parts to read: comparisons need only the dimensions, exports need everything. */
+export type FigurePart = keyof ShownFigures;
+
+export type ReleasedFigures<P extends FigurePart> = Pick<ShownFigures, P> & {
+	counted: number;
+	minRespondents: number;
+};
+
+/**
+ * Figures of many sessions in one query, only the parts asked for, and only of sessions that are
+ * closed, released and counted enough questionnaires. Sessions that are not are simply absent.
+ */
+export function forSessions<P extends FigurePart>(
+	db: Db,
+	sessionIds: readonly number[],
+	parts: readonly P[]
+): Map<number, ReleasedFigures<P>> {
+	const out = new Map<number, ReleasedFigures<P>>();
+	const column = (part: FigurePart) =>
+		parts.includes(part as P) ? sessionAggregates[part] : sql<string>`''`;
+	// Chunks stay below SQLite's limit on bound parameters.
+	for (let start = 0; start < sessionIds.length; start += 500) {
+		const rows = db
+			.select({
+				sessionId: sessionAggregates.sessionId,
+				counted: sessionAggregates.submitted,
+				minRespondents: sessions.minRespondents,
+				dimensions: column('dimensions'),
+				items: column('items'),
+				taskProfile: column('taskProfile')
+			})
+			.from(sessionAggregates)
+			.innerJoin(sessions, eq(sessions.id, sessionAggregates.sessionId))
+			.where(
+				and(
+					inArray(sessionAggregates.sessionId, sessionIds.slice(start, start + 500)),
+					eq(sessions.status, 'closed'),
+					isNotNull(sessions.resultsShownAt),
+					enoughCounted
+				)
+			)
+			.all();
+		for (const row of rows) {
+			const raw = Object.fromEntries(parts.map((part) => [part, JSON.parse(row[part])]));
+			out.set(row.sessionId, {
+				...(shownFigures(raw, row.minRespondents) as Pick<ShownFigures, P>),
+				counted: row.counted,
+				minRespondents: row.minRespondents
+			});
+		}
+	}
+	return out;
+}
+
+/**
+ * Releases a session's results: the explicit act (a POST) after which they are shown, and after
+ * which the session can no longer be reopened. Returns false when the session may not be shown.
+ */
+export function release(db: Db, sessionId: number, now = new Date()): boolean {
+	const row = stored(db, sessionId);
+	if (!row || row.counted === null || !meetsAnonymityRule(row, row.counted)) return false;
+	db.update(sessions)
+		.set({ resultsShownAt: now })
+		.where(and(eq(sessions.id, sessionId), isNull(sessions.resultsShownAt)))
+		.run();
+	return true;
+}
+
+/** Whether a session's results have been released. */
+export function isReleased(db: Db, sessionId: number): boolean {
+	return (
+		db
+			.select({ at: sessions.resultsShownAt })
+			.from(sessions)
+			.where(eq(sessions.id, sessionId))
+			.get()?.at != null
+	);
+}
+
+// A fresh key per process: handles only have to last while a facilitator looks at the page.
+const handleKey = randomBytes(32);
+const handleOf = (responseId: number, dimensionId: string) =>
+	createHmac('sha256', handleKey).update(`${responseId}:${dimensionId}`).digest('base64url');
+
+function commentRows(db: Db, sessionId: number) {
 	return db
-		.select({ n: count() })
-		.from(responses)
+		.select({
+			responseId: comments.responseId,
+			dimensionId: comments.dimensionId,
+			body: comments.body,
+			hidden: comments.hidden
+		})
+		.from(comments)
+		.innerJoin(responses, eq(responses.id, comments.responseId))
 		.where(and(eq(responses.sessionId, sessionId), isNotNull(responses.submittedAt)))
-		.get()!.n;
+		.all();
+}
+
+function commentsOf(db: Db, sessionId: number, random: () => number) {
+	const rows = commentRows(db, sessionId);
+	const shown = new Map<string, SessionComment[]>();
+	// Shuffled: the order of comments must not follow the order people answered in.
+	for (const row of shuffle(
+		rows.filter((r) => !r.hidden),
+		random
+	)) {
+		const list = shown.get(row.dimensionId) ?? [];
+		list.push({ handle: handleOf(row.responseId, row.dimensionId), body: row.body });
+		shown.set(row.dimensionId, list);
+	}
+	return { shown, hidden: rows.length - rows.filter((r) => !r.hidden).length };
+}
+
+/** Hides one comment of a released session; false when the handle matches none. */
+export function hideComment(db: Db, sessionId: number, handle: string): boolean {
+	const target = commentRows(db, sessionId).find(
+		(r) => handleOf(r.responseId, r.dimensionId) === handle
+	);
+	if (!target || !isReleased(db, sessionId)) return false;
+	db.update(comments)
+		.set({ hidden: true })
+		.where(
+			and(eq(comments.responseId, target.responseId), eq(comments.dimensionId, target.dimensionId))
+		)
+		.run();
+	return true;
+}
+
+/** Shows every hidden comment of a session again. */
+export function showHiddenComments(db: Db, sessionId: number): void {
+	db.update(comments)
+		.set({ hidden: false })
+		.where(
+			inArray(
+				comments.responseId,
+				db.select({ id: responses.id }).from(responses).where(eq(responses.sessionId, sessionId))
+			)
+		)
+		.run();
 }
 
 /** Fisher-Yates; the order of rows would otherwise follow the order people answered in. */

@@ -136,6 +136,8 @@ export const sessionAggregates = sqliteTable('session_aggregates', {
 		.primaryKey()
 		.references(() => sessions.id, { onDelete: 'cascade' }),
 	submitted: integer('submitted').notNull(),
+	/** of those, questionnaires with answers that were never sent: closing counted them */
+	partial: integer('partial').notNull().default(0),
 	dimensions: text('dimensions').notNull(),
 	items: text('items').notNull(),
 	taskProfile: text('task_profile').notNull(),
@@ -185,7 +187,9 @@ export const comments = sqliteTable(
 			.notNull()
 			.references(() => responses.id, { onDelete: 'cascade' }),
 		dimensionId: text('dimension_id').notNull(),
-		body: text('body').notNull()
+		body: text('body').notNull(),
+		/** hidden by the facilitator (it names someone, say): then it is shown and exported nowhere */
+		hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false)
 	},
 	(t) => [primaryKey({ columns: [t.responseId, t.dimensionId] })]
 );

@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { JOIN_CODE_LENGTH } from '$lib/domain/codes';
 import { secureRandomCode } from '../tokens';
 import * as aggregates from './aggregates';
 import { prepared } from './prepared';
+import { hasAnswer } from './responses';
 import type { Db } from '.';
 import {
-	answers,
 	meetrondes,
 	questionnaireVersions,
 	responses,
@@ -23,6 +23,7 @@ export interface NewSession {
 	joinCode?: string;
 	openedAt?: Date | null;
 	closedAt?: Date | null;
+	resultsShownAt?: Date | null;
 }
 
 /** Creates a session with a fresh join code (or the given one), retrying on the rare clash. */
@@ -40,6 +41,10 @@ export function create(db: Db, session: NewSession): { id: number; joinCode: str
 	}
 }
 
+/**
+ * What screens show of a session. Without the join code: gemeente-viewers see these rows, and with
+ * a code anyone can add questionnaires to a session (padding it to learn one person's answers).
+ */
 const summaryColumns = {
 	id: sessions.id,
 	teamId: sessions.teamId,
@@ -51,7 +56,6 @@ const summaryColumns = {
 	closedAt: sessions.closedAt,
 	resultsShownAt: sessions.resultsShownAt,
 	createdAt: sessions.createdAt,
-	joinCode: sessions.joinCode,
 	status: sessions.status,
 	minRespondents: sessions.minRespondents,
 	questionnaireVersionId: sessions.questionnaireVersionId,
@@ -64,7 +68,7 @@ const summaryColumns = {
 export function findByJoinCode(db: Db, joinCode: string) {
 	return prepared(db, 'sessions.findByJoinCode', () =>
 		db
-			.select(summaryColumns)
+			.select({ ...summaryColumns, joinCode: sessions.joinCode })
 			.from(sessions)
 			.innerJoin(teams, eq(teams.id, sessions.teamId))
 			.innerJoin(meetrondes, eq(meetrondes.id, sessions.meetrondeId))
@@ -88,14 +92,29 @@ export function get(db: Db, id: number) {
 		.get();
 }
 
-export type SessionSummary = NonNullable<ReturnType<typeof get>>;
+/** A session with its join code: only for those who run it, and for respondents who typed it. */
+export function getWithJoinCode(db: Db, id: number) {
+	const session = get(db, id);
+	if (!session) return undefined;
+	const { joinCode } = db
+		.select({ joinCode: sessions.joinCode })
+		.from(sessions)
+		.where(eq(sessions.id, id))
+		.get()!;
+	return { ...session, joinCode };
+}
+
+export type SessionSummary = NonNullable<ReturnType<typeof getWithJoinCode>>;
 
 const started = sql<number>`(SELECT count(*) FROM ${responses} WHERE ${responses.sessionId} = ${sessions.id})`;
 const submitted = sql<number>`(SELECT count(*) FROM ${responses} WHERE ${responses.sessionId} = ${sessions.id} AND ${responses.submittedAt} IS NOT NULL)`;
 
-/** A team's sessions, newest first, with response counts. */
-export function listForTeam(db: Db, teamId: number) {
-	return db
+/**
+ * A team's sessions, newest first, with response counts. Viewers (gemeente accounts) get counts
+ * only of closed sessions: a live count tells when someone just answered.
+ */
+export function listForTeam(db: Db, teamId: number, audience: 'manager' | 'viewer') {
+	const rows = db
 		.select({ ...summaryColumns, started, submitted })
 		.from(sessions)
 		.innerJoin(teams, eq(teams.id, sessions.teamId))
@@ -104,6 +123,10 @@ export function listForTeam(db: Db, teamId: number) {
 		.where(eq(sessions.teamId, teamId))
 		.orderBy(desc(meetrondes.startsOn), desc(sessions.id))
 		.all();
+	if (audience === 'manager') return rows;
+	return rows.map((row) =>
+		row.status === 'closed' ? row : { ...row, started: null, submitted: null }
+	);
 }
 
 /** Opens a draft session for respondents. */
@@ -120,18 +143,13 @@ export function open(db: Db, id: number, now = new Date()): void {
  */
 export function close(db: Db, id: number, now = new Date()): void {
 	db.transaction((tx) => {
-		tx.update(responses)
+		const counted = tx
+			.update(responses)
 			.set({ submittedAt: now })
-			.where(
-				and(
-					eq(responses.sessionId, id),
-					isNull(responses.submittedAt),
-					sql`EXISTS (SELECT 1 FROM ${answers} WHERE ${answers.responseId} = ${responses.id} AND (${answers.value} IS NOT NULL OR ${answers.dontKnow} = 1))`
-				)
-			)
+			.where(and(eq(responses.sessionId, id), isNull(responses.submittedAt), hasAnswer))
 			.run();
 		tx.update(sessions).set({ status: 'closed', closedAt: now }).where(eq(sessions.id, id)).run();
-		aggregates.store(tx, id, now);
+		aggregates.store(tx, id, now, counted.changes);
 	});
 }
 
@@ -153,18 +171,6 @@ export function reopen(db: Db, id: number): boolean {
 		aggregates.remove(tx, id);
 		return true;
 	});
-}
-
-export function markResultsShown(db: Db, ids: number | readonly number[], now = new Date()): void {
-	const list = typeof ids === 'number' ? [ids] : ids;
-	for (let start = 0; start < list.length; start += 500) {
-		db.update(sessions)
-			.set({ resultsShownAt: now })
-			.where(
-				and(inArray(sessions.id, list.slice(start, start + 500)), isNull(sessions.resultsShownAt))
-			)
-			.run();
-	}
 }
 
 export function setMinRespondents(db: Db, id: number, minRespondents: number): void {

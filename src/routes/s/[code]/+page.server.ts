@@ -5,6 +5,7 @@ import * as responses from '$lib/server/db/responses';
 import {
 	CLOSED_MESSAGE,
 	currentResponse,
+	mayStart,
 	resumePath,
 	sessionForCode,
 	setRespondentCookies
@@ -28,12 +29,18 @@ export const load: PageServerLoad = ({ params, url, cookies }) => {
 };
 
 export const actions: Actions = {
-	start: async ({ params, url, cookies }) => {
+	start: async ({ params, url, cookies, getClientAddress }) => {
 		const db = getDb();
 		const { session, questionnaire } = sessionForCode(db, params.code, url);
 		if (session.status !== 'open') return fail(409, { error: CLOSED_MESSAGE });
 		const existing = currentResponse(db, cookies, session.id);
 		if (existing) redirect(303, resumePath(db, session.joinCode, questionnaire, existing.id));
+		if (!mayStart(getClientAddress(), session.id)) {
+			return fail(429, {
+				error:
+					'Vanaf dit netwerk zijn al heel veel vragenlijsten begonnen in deze sessie. Vraag de begeleider om hulp.'
+			});
+		}
 		// Many people press 'Beginnen' at once in a meeting: their starts share one commit.
 		const { token, resumeCode } = await groupCommit(db).run(() => responses.start(db, session.id));
 		setRespondentCookies(cookies, session.joinCode, token, resumeCode);

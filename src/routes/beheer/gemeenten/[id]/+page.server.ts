@@ -29,11 +29,12 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	if (!canViewGemeente(actor, id)) forbidden();
 	const db = getDb();
 	const gemeente = gemeenten.get(db, id) ?? notFound('Deze gemeente');
+	const audience = canManageGemeente(actor, id) ? 'manager' : 'viewer';
 	return {
 		gemeente,
 		teams: teams.listByGemeente(db, id).map((team) => ({
 			...team,
-			sessions: sessions.listForTeam(db, team.id)
+			sessions: sessions.listForTeam(db, team.id, audience)
 		})),
 		meetrondes: meetrondes.listForGemeente(db, id),
 		canManage: canManageGemeente(actor, id),

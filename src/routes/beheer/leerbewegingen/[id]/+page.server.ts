@@ -35,7 +35,10 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	const memberIds = new Set(members.map((m) => m.id));
 	return {
 		leerbeweging,
-		teams: members.map((team) => ({ ...team, sessions: sessions.listForTeam(db, team.id) })),
+		teams: members.map((team) => ({
+			...team,
+			sessions: sessions.listForTeam(db, team.id, 'manager')
+		})),
 		meetrondes: meetrondes.listForLeerbeweging(db, id),
 		candidates:
 			actor.role === 'beheerder' ? teams.listAll(db).filter((t) => !memberIds.has(t.id)) : [],

@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { ConfirmNameSchema, MinRespondentsSchema, parseForm } from '$lib/domain/forms';
 import { getDb } from '$lib/server/app';
 import * as audit from '$lib/server/db/audit';
-import * as responses from '$lib/server/db/responses';
+import { liveCounts } from '$lib/server/live-counts';
 import * as sessions from '$lib/server/db/sessions';
 import { managedSession } from '$lib/server/session-access';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,7 +12,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	const { session } = managedSession(db, locals, url, params.id);
 	return {
 		session,
-		counts: responses.countsForSession(db, session.id),
+		counts: liveCounts(db, session),
 		joinUrl: `${url.origin}/s/${session.joinCode}`
 	};
 };
@@ -24,12 +24,20 @@ export const actions: Actions = {
 		sessions.open(db, session.id);
 		return { done: 'De sessie is open. Teamleden kunnen nu meedoen.' };
 	},
-	sluiten: ({ locals, url, params }) => {
+	sluiten: async ({ locals, url, params, request }) => {
 		const db = getDb();
 		const { session } = managedSession(db, locals, url, params.id);
 		if (session.status !== 'open') return fail(409, { error: 'Alleen een open sessie kan dicht.' });
+		const counts = liveCounts(db, session);
+		const confirmed = (await request.formData()).get('bevestigd') === 'ja';
+		// Closing while people are still busy ends their questionnaire: the facilitator says so twice.
+		if (!confirmed && counts.partial + counts.empty > 0) {
+			return fail(409, { confirmClose: counts });
+		}
 		sessions.close(db, session.id);
-		return { done: 'De sessie is gesloten.' };
+		return {
+			done: `De sessie is gesloten. ${counts.counted} ${counts.counted === 1 ? 'vragenlijst telt' : 'vragenlijsten tellen'} mee.`
+		};
 	},
 	heropenen: ({ locals, url, params }) => {
 		const db = getDb();
@@ -58,7 +66,7 @@ export const actions: Actions = {
 		const { session, signedIn } = managedSession(db, locals, url, params.id);
 		const parsed = parseForm(ConfirmNameSchema(session.joinCode), await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-		const { started } = responses.countsForSession(db, session.id);
+		const { started } = liveCounts(db, session);
 		db.transaction((tx) => {
 			sessions.remove(tx, session.id);
 			audit.record(

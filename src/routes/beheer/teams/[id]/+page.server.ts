@@ -31,7 +31,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	const team = teams.get(db, id) ?? notFound('Dit team');
 	return {
 		team,
-		sessions: sessions.listForTeam(db, id),
+		sessions: sessions.listForTeam(db, id, 'manager'),
 		rounds: roundsFor(db, id),
 		questionnaires: questionnaireVersions.list(db),
 		responseCount: teams.responseCount(db, id),

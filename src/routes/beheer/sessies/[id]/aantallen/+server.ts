@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
-import * as responses from '$lib/server/db/responses';
+import { liveCounts } from '$lib/server/live-counts';
 import { managedSession } from '$lib/server/session-access';
 import type { RequestHandler } from './$types';
 
@@ -9,7 +9,7 @@ export const GET: RequestHandler = ({ locals, url, params }) => {
 	const db = getDb();
 	const { session } = managedSession(db, locals, url, params.id);
 	return json(
-		{ status: session.status, ...responses.countsForSession(db, session.id) },
+		{ status: session.status, ...liveCounts(db, session) },
 		{ headers: { 'cache-control': 'no-store' } }
 	);
 };

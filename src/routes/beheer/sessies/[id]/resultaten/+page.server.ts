@@ -1,8 +1,9 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { ActionSchema, ActionStatusSchema, ConclusionSchema, parseForm } from '$lib/domain/forms';
 import { getDb } from '$lib/server/app';
 import * as conversation from '$lib/server/db/conversation';
 import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
+import * as results from '$lib/server/db/results';
 import * as sessions from '$lib/server/db/sessions';
 import { AGENDA_ORDERS, type AgendaOrder } from '$lib/domain/agenda';
 import { buildSessionResults } from '$lib/server/session-results';
@@ -33,6 +34,41 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 
 /** The conversation's outcome is recorded by whoever runs the session, never by viewers. */
 export const actions: Actions = {
+	// The explicit act of showing the results; from now on the session cannot be reopened.
+	tonen: ({ locals, url, params }) => {
+		const db = getDb();
+		const { session } = managedSession(db, locals, url, params.id);
+		if (!results.release(db, session.id)) {
+			return fail(409, {
+				form: 'tonen',
+				errors: { release: 'Deze uitkomsten kunnen niet getoond worden.' },
+				values: {}
+			});
+		}
+		redirect(303, `/beheer/sessies/${session.id}/resultaten`);
+	},
+	verbergen: async ({ locals, url, params, request }) => {
+		const db = getDb();
+		const { session } = managedSession(db, locals, url, params.id);
+		const handle = String((await request.formData()).get('opmerking') ?? '').slice(0, 100);
+		if (!results.hideComment(db, session.id, handle)) {
+			return fail(400, {
+				form: 'verbergen',
+				errors: {
+					opmerking:
+						'Deze opmerking is niet gevonden. Laad de pagina opnieuw en probeer het nog eens.'
+				},
+				values: {}
+			});
+		}
+		return { form: 'verbergen', saved: true };
+	},
+	terugzetten: ({ locals, url, params }) => {
+		const db = getDb();
+		const { session } = managedSession(db, locals, url, params.id);
+		results.showHiddenComments(db, session.id);
+		return { form: 'terugzetten', saved: true };
+	},
 	conclusie: async ({ locals, url, params, request }) => {
 		const db = getDb();
 		const { session } = managedSession(db, locals, url, params.id);

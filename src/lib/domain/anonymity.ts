@@ -1,0 +1,165 @@
+import type { SessionAggregates } from './aggregates';
+import { MIN_RESPONDENTS_FLOOR, type DimensionStatistics, type ItemStatistics } from './scoring';
+import type { TaskProfileRow } from './task-profile';
+
+/**
+ * What may be shown of a session's figures. Two rules, both here so they hold for every screen,
+ * export and comparison alike:
+ *
+ * 1. Every figure rests on at least the session's minimum number of people who gave a score
+ *    there. A session of 5 where 4 say "weet ik niet" on a whole dimension would otherwise show
+ *    that dimension's figures of one person.
+ * 2. Spread is shown as the standard deviation only. The lowest and highest score, the median and
+ *    the quartiles are each one person's own value (with 3 to 5 people, together they give every
+ *    person's score). A mean with a standard deviation fits endlessly many sets of scores, so no
+ *    single value can be read back from it.
+ */
+
+/** Figures that are never shown: each is one respondent's own value. */
+type PersonalValues = 'median' | 'min' | 'max' | 'q1' | 'q3';
+
+export type ShownDimension = Omit<DimensionStatistics, PersonalValues> & {
+	/** fewer people than the minimum gave a score here: mean and spread are left out */
+	suppressed: boolean;
+};
+
+export type ShownItem = Omit<ItemStatistics, PersonalValues | 'dontKnowShare'> & {
+	/** null when fewer than the minimum answered: the share would tell what one person chose */
+	dontKnowShare: number | null;
+	suppressed: boolean;
+};
+
+export type ShownTaskRow = Omit<TaskProfileRow, 'counts' | 'doneShare'> & {
+	/** respondents per scale value; null when fewer than the minimum scored this task */
+	counts: number[] | null;
+	doneShare: number | null;
+	suppressed: boolean;
+};
+
+export interface ShownFigures {
+	dimensions: ShownDimension[];
+	items: ShownItem[];
+	taskProfile: ShownTaskRow[];
+}
+
+/** The reason shown wherever a figure is left out. */
+export const TOO_FEW_SCORES = 'te weinig scores';
+
+/** The number of people every figure of a session must rest on. */
+export function effectiveMinimum(minRespondents: number): number {
+	return Math.max(minRespondents, MIN_RESPONDENTS_FLOOR);
+}
+
+function shownDimension(d: DimensionStatistics, minimum: number): ShownDimension {
+	const suppressed = d.n < minimum;
+	return {
+		dimensionId: d.dimensionId,
+		title: d.title,
+		chartLabel: d.chartLabel,
+		n: d.n,
+		mean: suppressed ? null : d.mean,
+		sd: suppressed ? null : d.sd,
+		// Over every answer in the dimension, "weet ik niet" included: no score can be read from it.
+		dontKnowShare: d.dontKnowShare,
+		flags: d.flags,
+		suppressed
+	};
+}
+
+function shownItem(i: ItemStatistics, minimum: number): ShownItem {
+	const suppressed = i.n < minimum;
+	return {
+		itemId: i.itemId,
+		dimensionId: i.dimensionId,
+		statement: i.statement,
+		reverse: i.reverse,
+		n: i.n,
+		mean: suppressed ? null : i.mean,
+		sd: suppressed ? null : i.sd,
+		dontKnow: i.dontKnow,
+		dontKnowShare: i.answered < minimum ? null : i.dontKnowShare,
+		flags: i.flags,
+		answered: i.answered,
+		suppressed
+	};
+}
+
+function shownTaskRow(row: TaskProfileRow, minimum: number): ShownTaskRow {
+	const total = row.counts.reduce((a, b) => a + b, 0);
+	const suppressed = total < minimum;
+	return {
+		itemId: row.itemId,
+		statement: row.statement,
+		reference: row.reference,
+		counts: suppressed ? null : row.counts,
+		doneShare: suppressed ? null : row.doneShare,
+		suppressed
+	};
+}
+
+/** A session's stored figures as they may be shown, given its minimum number of respondents. */
+export function shownFigures(
+	figures: Partial<SessionAggregates>,
+	minRespondents: number
+): Partial<ShownFigures> {
+	const minimum = effectiveMinimum(minRespondents);
+	const out: Partial<ShownFigures> = {};
+	if (figures.dimensions)
+		out.dimensions = figures.dimensions.map((d) => shownDimension(d, minimum));
+	if (figures.items) out.items = figures.items.map((i) => shownItem(i, minimum));
+	if (figures.taskProfile) {
+		out.taskProfile = figures.taskProfile.map((r) => shownTaskRow(r, minimum));
+	}
+	return out;
+}
+
+/** Whether results may be shown at all: closed, and enough questionnaires count. */
+export function meetsAnonymityRule(
+	session: { status: 'draft' | 'open' | 'closed'; minRespondents: number },
+	counted: number
+): boolean {
+	// While a session is open, watching results change would reveal who just answered what.
+	if (session.status !== 'closed') return false;
+	return counted >= effectiveMinimum(session.minRespondents);
+}
+
+/**
+ * The radar's spread band: the mean plus and minus one standard deviation, kept within the scale.
+ * Roughly two in three scores of a team lie inside it, and it shows no one's own score.
+ */
+export function spreadBand(
+	dimensions: readonly Pick<ShownDimension, 'mean' | 'sd'>[],
+	scaleMin: number,
+	scaleMax: number
+): { low: (number | null)[]; high: (number | null)[] } {
+	const edge = (sign: 1 | -1) =>
+		dimensions.map((d) =>
+			d.mean === null || d.sd === null
+				? null
+				: Math.min(scaleMax, Math.max(scaleMin, d.mean + sign * d.sd))
+		);
+	return { low: edge(-1), high: edge(1) };
+}
+
+/** One sentence naming the dimensions left out, or '' when every dimension has its figures. */
+export function suppressedSentence(
+	dimensions: readonly Pick<ShownDimension, 'title' | 'suppressed'>[],
+	minRespondents: number
+): string {
+	const titles = dimensions.filter((d) => d.suppressed).map((d) => d.title);
+	if (titles.length === 0) return '';
+	const list =
+		titles.length === 1 ? titles[0] : `${titles.slice(0, -1).join(', ')} en ${titles.at(-1)}`;
+	return (
+		`Over ${list} gaven minder dan ${effectiveMinimum(minRespondents)} teamleden een score. ` +
+		'Daarom tonen we daar geen cijfers: anders zou te zien zijn wat één persoon vindt.'
+	);
+}
+
+/** Reading and answering a statement takes a few seconds; faster than this is not reading. */
+export const QUICK_SECONDS_PER_STATEMENT = 2;
+
+/** The fill-in time below which a sent questionnaire looks like someone padding the session. */
+export function quickFillThresholdMs(statements: number): number {
+	return statements * QUICK_SECONDS_PER_STATEMENT * 1000;
+}
