@@ -37,6 +37,10 @@ test('joining with a code in another spelling leads to the session, and the star
 	await expect(page).toHaveURL(`/s/${CODE}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Takenprofiel van het wijkteam');
 	await expect(page.getByText('U bent anoniem.')).toBeVisible();
+	// 19 statements at about 7 seconds each, rounded up: computed from the file.
+	await expect(page.getByRole('listitem').filter({ hasText: 'Het invullen duurt' })).toContainText(
+		'Het invullen duurt ongeveer 3 minuten.'
+	);
 	await expectNoAxeViolations(page);
 });
 

@@ -7,7 +7,15 @@ import * as conversation from '$lib/server/db/conversation';
 import * as gemeenten from '$lib/server/db/gemeenten';
 import * as meetrondes from '$lib/server/db/meetrondes';
 import { seedDemo } from '$lib/server/seed';
-import { databaseWithQuestionnaires } from './helpers';
+import { loadQuestionnaireDir } from '$lib/server/questionnaires';
+import { databaseWithQuestionnaires, QUESTIONNAIRES_DIR } from './helpers';
+
+/** The demo's newest round uses the newest version of the basisfuncties: its statement count. */
+const newestStatements = loadQuestionnaireDir(QUESTIONNAIRES_DIR)
+	.filter((l) => l.questionnaire.id === 'basisfuncties')
+	.sort((a, b) => a.questionnaire.version - b.questionnaire.version)
+	.at(-1)!
+	.questionnaire.dimensions.flatMap((d) => d.items).length;
 
 let temp: ReturnType<typeof databaseWithQuestionnaires>;
 let request: ComparisonRequest;
@@ -56,7 +64,7 @@ describe('comparison exports', () => {
 				expect(number(line![12])).toBeCloseTo(row.change![d.id]!, 2);
 			}
 		}
-		expect(lines.filter((l) => l[4] === 'stelling')).toHaveLength(3 * 30);
+		expect(lines.filter((l) => l[4] === 'stelling')).toHaveLength(3 * newestStatements);
 	});
 
 	it('with everything asked for, hold every team in every round, sorted by team and round', () => {
@@ -105,7 +113,7 @@ describe('comparison exports', () => {
 
 		const items = sheets[2].data;
 		expect(items[0]).toEqual([...FIGURE_COLUMNS]);
-		expect(items.length - 1).toBe(3 * 30);
+		expect(items.length - 1).toBe(3 * newestStatements);
 
 		const actions = sheets[3].data;
 		expect(actions[1]).toEqual([

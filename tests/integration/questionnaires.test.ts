@@ -27,7 +27,9 @@ function catchError(fn: () => unknown): QuestionnaireError {
 
 describe('the questionnaires in questionnaires/', () => {
 	const loaded = loadQuestionnaireDir(QUESTIONNAIRES_DIR);
+	// Files are read in name order, so each id ends up with its newest version.
 	const byId = new Map(loaded.map((l) => [l.questionnaire.id, l.questionnaire]));
+	const firstVersions = loaded.filter((l) => l.questionnaire.version === 1);
 
 	it('are the three the product ships, all valid', () => {
 		expect([...byId.keys()].sort()).toEqual([
@@ -35,6 +37,35 @@ describe('the questionnaires in questionnaires/', () => {
 			'stevig-lokaal-team',
 			'takenprofiel'
 		]);
+	});
+
+	it('keep every first version, so sessions that used it keep their meaning', () => {
+		expect(firstVersions.map((l) => l.file).sort()).toEqual([
+			'basisfuncties-v1.yaml',
+			'stevig-lokaal-team-v1.yaml',
+			'takenprofiel-v1.yaml'
+		]);
+	});
+
+	it('give every dimension of a version 2 or later a conversation guide', () => {
+		const later = loaded.filter((l) => l.questionnaire.version >= 2);
+		expect(later.map((l) => l.file)).toEqual(
+			expect.arrayContaining(['basisfuncties-v2.yaml', 'stevig-lokaal-team-v2.yaml'])
+		);
+		for (const { questionnaire } of later) {
+			for (const d of questionnaire.dimensions) expect(d.guide?.why).toBeTruthy();
+		}
+	});
+
+	it('keep the dimension ids of version 1 in version 2, so rounds stay comparable', () => {
+		for (const id of ['basisfuncties', 'stevig-lokaal-team']) {
+			const [v1, v2] = [1, 2].map(
+				(version) =>
+					loaded.find((l) => l.questionnaire.id === id && l.questionnaire.version === version)!
+						.questionnaire
+			);
+			expect(v2.dimensions.map((d) => d.id)).toEqual(v1.dimensions.map((d) => d.id));
+		}
 	});
 
 	it('give the five basisfuncties 5 to 8 statements each', () => {
@@ -79,6 +110,25 @@ describe('loading questionnaire files', () => {
 		expect(error.message).toContain('lange-label.yaml');
 		expect(error.message).toContain('dimensions[2].chartLabel');
 		expect(error.message).toContain('dimensions[2].items[1].id');
+	});
+
+	it('stops at a malformed conversation guide with the file, the path and the reason', () => {
+		const error = catchError(() =>
+			loadQuestionnaireFile(join(FIXTURES, 'kapotte-gids.yaml'), 'kapotte-gids.yaml')
+		);
+		expect(error.message).toContain('kapotte-gids.yaml');
+		expect(error.problems).toEqual(
+			expect.arrayContaining([
+				{
+					path: 'dimensions[0].guide.questions',
+					message: 'geef minstens 2 vragen voor het gesprek'
+				},
+				expect.objectContaining({
+					path: 'dimensions[1].guide',
+					message: expect.stringMatching(/^ontbreekt: vanaf versie 2/)
+				})
+			])
+		);
 	});
 
 	it('refuses two files with the same id and version', () => {
@@ -130,15 +180,28 @@ describe('syncing questionnaire versions into the database', () => {
 	});
 
 	it('loads a new version beside the old one', () => {
-		const { db, qdir, file } = setup();
+		const { db, qdir } = setup();
+		copyFileSync(join(QUESTIONNAIRES_DIR, 'basisfuncties-v1.yaml'), join(qdir, 'b-v1.yaml'));
 		syncQuestionnaires(db, loadQuestionnaireDir(qdir));
+		copyFileSync(join(QUESTIONNAIRES_DIR, 'basisfuncties-v2.yaml'), join(qdir, 'b-v2.yaml'));
+		syncQuestionnaires(db, loadQuestionnaireDir(qdir));
+		expect(
+			questionnaireVersions
+				.list(db)
+				.filter((v) => v.questionnaireId === 'basisfuncties')
+				.map((v) => v.version)
+		).toEqual([1, 2]);
+	});
+
+	it('refuses a version 2 copied from version 1 without conversation guides', () => {
+		const { db, qdir, file } = setup();
 		writeFileSync(
 			join(qdir, 'takenprofiel-v2.yaml'),
-			readFileSync(file, 'utf8')
-				.replace('version: 1', 'version: 2')
-				.replace('Doen we deels', 'Doen we soms')
+			readFileSync(file, 'utf8').replace('version: 1', 'version: 2')
 		);
-		syncQuestionnaires(db, loadQuestionnaireDir(qdir));
-		expect(questionnaireVersions.list(db).map((v) => v.version)).toEqual([1, 2]);
+		const error = catchError(() => syncQuestionnaires(db, loadQuestionnaireDir(qdir)));
+		expect(error.message).toContain('takenprofiel-v2.yaml');
+		expect(error.message).toContain('dimensions[0].guide');
+		expect(questionnaireVersions.list(db)).toHaveLength(0);
 	});
 });

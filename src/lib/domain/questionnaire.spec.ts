@@ -5,6 +5,7 @@ import {
 	parseQuestionnaire,
 	QuestionnaireError,
 	scoredValue,
+	type Guide,
 	type Questionnaire
 } from './questionnaire';
 
@@ -45,6 +46,21 @@ function valid(): Questionnaire {
 			}
 		]
 	};
+}
+
+function guide(): Guide {
+	return {
+		why: 'Dit doet ertoe. De bron zegt waarom.',
+		source: 'Auteur (2020), paragraaf 1',
+		questions: ['Wat zien jullie?', 'Wat willen jullie?'],
+		exampleActions: ['Samen iets afspreken.', 'Iets uitproberen.']
+	};
+}
+
+/** The valid questionnaire as a version 2, where every dimension needs a guide. */
+function withGuides(): Questionnaire {
+	const q = valid();
+	return { ...q, version: 2, dimensions: q.dimensions.map((d) => ({ ...d, guide: guide() })) };
 }
 
 /** The problems reported for a questionnaire changed by `mutate`. */
@@ -117,6 +133,68 @@ describe('parseQuestionnaire', () => {
 		const found = problems(mutate);
 		expect(found.map((p) => p.path)).toContain(path);
 		for (const problem of found) expect(problem.message.length).toBeGreaterThan(3);
+	});
+
+	it('accepts a version 1 dimension without a guide', () => {
+		expect(parseQuestionnaire(valid(), 'proef-v1.yaml').dimensions[0].guide).toBeUndefined();
+	});
+
+	it('accepts a version 2 questionnaire whose dimensions all carry a guide', () => {
+		expect(parseQuestionnaire(withGuides(), 'proef-v2.yaml').dimensions[1].guide).toEqual(guide());
+	});
+
+	it.each([
+		['a missing guide', (q: any) => delete q.dimensions[1].guide, 'dimensions[1].guide'],
+		[
+			'a guide without a why',
+			(q: any) => delete q.dimensions[0].guide.why,
+			'dimensions[0].guide.why'
+		],
+		[
+			'a guide with one question',
+			(q: any) => (q.dimensions[0].guide.questions = ['Wat zien jullie?']),
+			'dimensions[0].guide.questions'
+		],
+		[
+			'a guide with five questions',
+			(q: any) => (q.dimensions[0].guide.questions = ['a', 'b', 'c', 'd', 'e']),
+			'dimensions[0].guide.questions'
+		],
+		[
+			'a guide with four example actions',
+			(q: any) => (q.dimensions[1].guide.exampleActions = ['a', 'b', 'c', 'd']),
+			'dimensions[1].guide.exampleActions'
+		],
+		[
+			'an empty question',
+			(q: any) => (q.dimensions[0].guide.questions[1] = ' '),
+			'dimensions[0].guide.questions[1]'
+		],
+		[
+			'an unknown key in a guide',
+			(q: any) => (q.dimensions[0].guide.tips = ['x']),
+			'dimensions[0].guide'
+		]
+	])('rejects, from version 2 on, %s and names the path', (_kind, mutate, path) => {
+		const q = withGuides() as Record<string, any>;
+		mutate(q);
+		let problems: { path: string; message: string }[] = [];
+		try {
+			parseQuestionnaire(q, 'proef-v2.yaml');
+		} catch (error) {
+			expect(error).toBeInstanceOf(QuestionnaireError);
+			problems = (error as QuestionnaireError).problems;
+		}
+		expect(problems.map((p) => p.path)).toContain(path);
+		for (const problem of problems) expect(problem.message.length).toBeGreaterThan(3);
+	});
+
+	it('says why a guide is missing', () => {
+		const q = withGuides() as Record<string, any>;
+		delete q.dimensions[0].guide;
+		expect(() => parseQuestionnaire(q, 'proef-v2.yaml')).toThrow(
+			/proef-v2\.yaml[\s\S]*dimensions\[0\]\.guide: ontbreekt: vanaf versie 2/
+		);
 	});
 
 	it('names the file in the message', () => {

@@ -51,12 +51,32 @@ const ItemSchema = z.strictObject({
 	reference: ReferenceSchema.optional()
 });
 
+/** From this version on every dimension carries a guide for the team's conversation. */
+export const GUIDE_REQUIRED_FROM_VERSION = 2;
+
+/** What a facilitator needs beside a dimension's figures to start the conversation. */
+const GuideSchema = z.strictObject({
+	/** why the dimension matters, in two or three sentences grounded in the sources */
+	why: text(700),
+	/** which source(s) the why rests on */
+	source: text(400),
+	questions: z
+		.array(text(200))
+		.min(2, 'geef minstens 2 vragen voor het gesprek')
+		.max(4, 'geef hoogstens 4 vragen voor het gesprek'),
+	exampleActions: z
+		.array(text(200))
+		.min(2, 'geef minstens 2 voorbeelden van verbeteracties')
+		.max(3, 'geef hoogstens 3 voorbeelden van verbeteracties')
+});
+
 const DimensionSchema = z.strictObject({
 	id: slug,
 	title: text(100),
 	chartLabel: text(CHART_LABEL_MAX),
 	description: text(600),
 	source: text(400),
+	guide: GuideSchema.optional(),
 	items: z.array(ItemSchema).min(1, 'een dimensie heeft minstens 1 stelling')
 });
 
@@ -74,6 +94,13 @@ export const QuestionnaireSchema = z
 		const dimensionIds = new Set<string>();
 		const itemIds = new Set<string>();
 		questionnaire.dimensions.forEach((dimension, d) => {
+			if (!dimension.guide && questionnaire.version >= GUIDE_REQUIRED_FROM_VERSION) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['dimensions', d, 'guide'],
+					message: `ontbreekt: vanaf versie ${GUIDE_REQUIRED_FROM_VERSION} heeft elk onderwerp een gespreksleidraad (why, source, questions, exampleActions)`
+				});
+			}
 			if (dimensionIds.has(dimension.id)) {
 				ctx.addIssue({
 					code: 'custom',
@@ -99,6 +126,7 @@ export type Questionnaire = z.infer<typeof QuestionnaireSchema>;
 export type Dimension = Questionnaire['dimensions'][number];
 export type Item = Dimension['items'][number];
 export type Scale = Questionnaire['scale'];
+export type Guide = NonNullable<Dimension['guide']>;
 
 /** Formats a zod issue path as it reads in the file: `dimensions[2].items[0].id`. */
 export function formatPath(path: readonly PropertyKey[]): string {

@@ -3,12 +3,13 @@ import {
 	changes,
 	comparisonSummary,
 	groupAverage,
-	sameDimensions,
 	type AverageMode,
 	type SessionFigures
 } from '$lib/domain/compare';
 import type { Questionnaire } from '$lib/domain/questionnaire';
 import { radarConfig, type RadarChartConfig } from '$lib/domain/radar';
+import { versionOverlap } from '$lib/domain/version-diff';
+import { effectiveMinimum } from '$lib/domain/anonymity';
 import { groupTaskProfile, type GroupTaskProfileRow } from '$lib/domain/task-profile';
 import type { Db } from './db';
 import * as results from './db/results';
@@ -64,8 +65,11 @@ function loadSessions(db: Db, request: ComparisonRequest) {
 	const rows = sessions.listClosedInScope(db, request.scope, request.questionnaireId);
 	const definitionOf = (row: (typeof rows)[number]) =>
 		questionnaireVersions.definition(db, row.questionnaireVersionId) as Questionnaire;
-	const reference = rows.length ? definitionOf(rows[rows.length - 1]) : undefined;
-	const referenceIds = reference?.dimensions.map((d) => d.id) ?? [];
+	// Across versions: the newest is the reference, and only the dimensions all share are compared.
+	const definitions = new Map(rows.map((r) => [r.questionnaireVersion, definitionOf(r)]));
+	const overlap = versionOverlap([...definitions.values()]);
+	const newest = rows.findLast((r) => r.questionnaireVersion === overlap.versions.at(-1));
+	const reference = newest ? definitionOf(newest) : undefined;
 	const figures = results.forSessions(
 		db,
 		rows.map((r) => r.id),
@@ -81,22 +85,16 @@ function loadSessions(db: Db, request: ComparisonRequest) {
 				teamId: row.teamId,
 				meetrondeId: row.meetrondeId
 			});
-		const questionnaire = definitionOf(row);
-		if (
-			!sameDimensions(
-				questionnaire.dimensions.map((d) => d.id),
-				referenceIds
-			)
-		) {
+		if (overlap.incomparableVersions.includes(row.questionnaireVersion)) {
 			skip('andere versie van de vragenlijst, met andere onderwerpen');
 			continue;
 		}
 		const stored = figures.get(row.id);
 		if (!stored) {
 			skip(
-				row.resultsShownAt === null
-					? 'de uitkomsten zijn nog niet getoond aan het team'
-					: 'te weinig respons'
+				row.submitted < effectiveMinimum(row.minRespondents)
+					? 'te weinig respons'
+					: 'de uitkomsten zijn nog niet getoond aan het team'
 			);
 			continue;
 		}
@@ -117,7 +115,7 @@ function loadSessions(db: Db, request: ComparisonRequest) {
 			}
 		});
 	}
-	return { reference, loaded, leftOut, all: rows };
+	return { reference, definitions, overlap, loaded, leftOut, all: rows };
 }
 
 function matchesProfile(tasks: string[], profile: ProfileFilter): boolean {
@@ -135,11 +133,15 @@ function previousOf(loaded: LoadedSession[], session: SessionFigures): SessionFi
 
 /** Everything a comparison screen shows: rows, chart, summary and what was left out, and why. */
 export function buildComparison(db: Db, request: ComparisonRequest) {
-	const { reference, loaded, leftOut, all } = loadSessions(db, request);
+	const { reference, definitions, overlap, loaded, leftOut, all } = loadSessions(db, request);
 	const dimensions =
-		reference?.dimensions.map((d) => ({ id: d.id, title: d.title, chartLabel: d.chartLabel })) ??
-		[];
+		reference?.dimensions
+			.filter((d) => overlap.sharedDimensionIds.includes(d.id))
+			.map((d) => ({ id: d.id, title: d.title, chartLabel: d.chartLabel })) ?? [];
 	const ids = dimensions.map((d) => d.id);
+	/** Whether a session belongs to what was asked: the team's rounds, or the round's teams. */
+	const inSelection = (s: { teamId: number; meetrondeId: number }) =>
+		request.kind === 'rondes' ? s.teamId === request.teamId : s.meetrondeId === request.meetrondeId;
 	const row = (f: SessionFigures, label: string): ComparisonRow => {
 		const previous = previousOf(loaded, f);
 		return {
@@ -271,14 +273,16 @@ export function buildComparison(db: Db, request: ComparisonRequest) {
 			request.kind === 'rondes' ? 'rondes' : 'teams'
 		),
 		averageLabel: request.kind === 'gemiddelde' ? AVERAGE_LABELS[request.average] : null,
+		/** the versions behind the rows shown and the statements that differ between them */
+		versions: versionOverlap(
+			[...new Set(loaded.filter((l) => inSelection(l.figures)).map((l) => l.version))].map((v) =>
+				definitions.get(v)!
+			)
+		),
 		groupSize,
 		profileGroups,
 		taskProfile,
-		leftOut: leftOut.filter((l) =>
-			request.kind === 'rondes'
-				? l.teamId === request.teamId
-				: l.meetrondeId === request.meetrondeId
-		),
+		leftOut: leftOut.filter(inSelection),
 		teams: [...new Map(all.map((s) => [s.teamId, s.teamName])).entries()].map(([id, name]) => ({
 			id,
 			name

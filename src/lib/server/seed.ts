@@ -70,12 +70,18 @@ const DEMO_COMMENTS = [
 export function seedDemo(db: Db, seed = 2026): void {
 	const random = seededRandom(seed);
 	const randomInt = randomIntFrom(random);
-	const versions = new Map(
-		questionnaireVersions.list(db).map((v) => [v.questionnaireId, v.id] as const)
-	);
+	// Oldest and newest version per questionnaire (the list is in version order): earlier rounds
+	// use the first version and the newest round the latest, so the demo shows a comparison
+	// across versions as a gemeente will meet it.
+	const oldestVersion = new Map<string, number>();
+	const newestVersion = new Map<string, number>();
+	for (const v of questionnaireVersions.list(db)) {
+		if (!oldestVersion.has(v.questionnaireId)) oldestVersion.set(v.questionnaireId, v.id);
+		newestVersion.set(v.questionnaireId, v.id);
+	}
 	const required = ['basisfuncties', 'stevig-lokaal-team', 'takenprofiel'];
 	for (const id of required) {
-		if (!versions.has(id))
+		if (!newestVersion.has(id))
 			throw new Error(`Demo: vragenlijst "${id}" ontbreekt in questionnaires/`);
 	}
 
@@ -108,10 +114,11 @@ export function seedDemo(db: Db, seed = 2026): void {
 
 		// The takenprofiel once, at the nulmeting; the two frameworks every round.
 		for (const questionnaireId of ['basisfuncties', 'stevig-lokaal-team', 'takenprofiel']) {
-			const versionId = versions.get(questionnaireId)!;
-			const questionnaire = questionnaireVersions.definition(tx, versionId)!;
 			rounds.forEach((round, r) => {
 				if (questionnaireId === 'takenprofiel' && r > 0) return;
+				const isNewestRound = r === rounds.length - 1;
+				const versionId = (isNewestRound ? newestVersion : oldestVersion).get(questionnaireId)!;
+				const questionnaire = questionnaireVersions.definition(tx, versionId)!;
 				DEMO_TEAMS.forEach((team, t) => {
 					const closedAt = new Date(`${round.endsOn}T15:00:00Z`);
 					const { id: sessionId } = sessions.create(tx, {
@@ -147,7 +154,7 @@ export function seedDemo(db: Db, seed = 2026): void {
 		sessions.create(tx, {
 			teamId: teamIds[0],
 			meetrondeId: rounds[1].id,
-			questionnaireVersionId: versions.get('takenprofiel')!,
+			questionnaireVersionId: newestVersion.get('takenprofiel')!,
 			status: 'open',
 			minRespondents: 5,
 			joinCode: DEMO_JOIN_CODE,
@@ -157,7 +164,7 @@ export function seedDemo(db: Db, seed = 2026): void {
 		sessions.create(tx, {
 			teamId: teamIds[1],
 			meetrondeId: rounds[1].id,
-			questionnaireVersionId: versions.get('takenprofiel')!,
+			questionnaireVersionId: newestVersion.get('takenprofiel')!,
 			status: 'draft',
 			minRespondents: 5,
 			joinCode: randomCode(6, randomInt)

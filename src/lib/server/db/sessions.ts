@@ -217,6 +217,7 @@ export function listClosedInScope(
 		.select({
 			...summaryColumns,
 			startsOn: meetrondes.startsOn,
+			submitted,
 			teamTasks: teams.tasks
 		})
 		.from(sessions)
