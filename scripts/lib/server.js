@@ -123,6 +123,8 @@ export async function startServer(options = {}) {
 			ORIGIN: origin,
 			DATABASE_PATH: databasePath,
 			ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || 'bench-beheer-wachtwoord',
+			// Hundreds of simulated respondents share the loopback address.
+			START_RATE_LIMIT: '100000',
 			SEED_DEMO: 'true',
 			...options.env
 		},

@@ -9,10 +9,15 @@ import { expectNoAxeViolations, login, readDatabase, writeDatabase } from './sup
  */
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+/** Client addresses of their own per run: the rate limits remember earlier runs' clients. */
+const run = Math.random().toString(36).slice(2, 8);
 const randomCode = () =>
 	Array.from({ length: 6 }, () => ALPHABET[Math.floor(Math.random() * ALPHABET.length)]).join('');
 
-/** An open basisfuncties session of team A in a round of its own; returns its id and code. */
+/**
+ * An open basisfuncties session of a team of its own in gemeente A, in a round of its own, so other
+ * tests that count gemeente A's demo sessions do not see it. Returns its id and code.
+ */
 function openSession(roundName: string, minRespondents = 5) {
 	const fixture = ensureFixture();
 	const code = randomCode();
@@ -31,11 +36,14 @@ function openSession(roundName: string, minRespondents = 5) {
 			)
 			.pluck()
 			.get();
+		const team = db
+			.prepare("INSERT INTO teams (gemeente_id, name, tasks, created_at) VALUES (?, ?, '[]', ?)")
+			.run(fixture.gemeenteA, `Zz-team ${roundLabel}`, now).lastInsertRowid;
 		const id = db
 			.prepare(
 				"INSERT INTO sessions (team_id, meetronde_id, questionnaire_version_id, join_code, status, min_respondents, opened_at, created_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?)"
 			)
-			.run(fixture.teamA, round, version, code, minRespondents, now, now).lastInsertRowid;
+			.run(team, round, version, code, minRespondents, now, now).lastInsertRowid;
 		return { id: Number(id), code, round: Number(round), roundName: roundLabel };
 	});
 }
@@ -103,9 +111,9 @@ test('a topic where 4 of 5 said "weet ik niet" shows no figure anywhere', async 
 	const dimensions = dimensionsOf(session.id);
 	const first = dimensions[0];
 	// One person scores everything; four say "weet ik niet" on the whole first topic.
-	await respond(baseURL!, session.code, 'anon-1', dimensions, () => '5');
+	await respond(baseURL!, session.code, `anon-1-${run}`, dimensions, () => '5');
 	for (let n = 2; n <= 5; n++) {
-		await respond(baseURL!, session.code, `anon-${n}`, dimensions, (d) =>
+		await respond(baseURL!, session.code, `anon-${n}-${run}`, dimensions, (d) =>
 			d === 0 ? 'weet-niet' : '3'
 		);
 	}
@@ -187,7 +195,7 @@ test('a gemeente-viewer never gets a join code or a live count, and quick paddin
 	// Someone who has the code pads the session with questionnaires filled in seconds.
 	const dimensions = dimensionsOf(session.id);
 	for (let n = 0; n < 4; n++) {
-		await respond(baseURL!, session.code, 'opvuller', dimensions, () => '3');
+		await respond(baseURL!, session.code, `opvuller-${run}`, dimensions, () => '3');
 	}
 	const context = await browser.newContext();
 	const facilitator = await context.newPage();
@@ -205,7 +213,11 @@ test('one address can start a room’s worth of questionnaires in a session, no 
 	const start = async () => {
 		const context = await request.newContext({
 			baseURL,
-			extraHTTPHeaders: { 'x-e2e-client': 'een-adres', origin: baseURL!, accept: 'text/html' }
+			extraHTTPHeaders: {
+				'x-e2e-client': `een-adres-${run}`,
+				origin: baseURL!,
+				accept: 'text/html'
+			}
 		});
 		const response = await context.post(`/s/${session.code}?/start`, {
 			form: {},
@@ -231,7 +243,7 @@ test('codes tried at /s/CODE are limited like /join, but one shared typo locks n
 }) => {
 	const context = await request.newContext({
 		baseURL,
-		extraHTTPHeaders: { 'x-e2e-client': 'raden-s' }
+		extraHTTPHeaders: { 'x-e2e-client': `raden-s-${run}` }
 	});
 	// A room that mistypes the same code many times is not guessing.
 	for (let n = 0; n < 30; n++) expect((await context.get('/s/ZZZZZ2')).status()).toBe(404);
@@ -252,7 +264,7 @@ test('loading and hovering results locks nothing; a hidden comment is gone from 
 	const dimensions = dimensionsOf(session.id);
 	const comments = ['Fijn team.', 'Jan van de gemeente luistert nooit.', 'Meer tijd graag.'];
 	for (const [n, comment] of comments.entries()) {
-		await respond(baseURL!, session.code, `nakijk-${n}`, dimensions, () => '4', comment);
+		await respond(baseURL!, session.code, `nakijk-${n}-${run}`, dimensions, () => '4', comment);
 	}
 	await login(page, FACILITATOR_A);
 	await page.goto(`/beheer/sessies/${session.id}`);

@@ -36,7 +36,7 @@ test('joining with a code in another spelling leads to the session, and the star
 	await page.getByRole('button', { name: 'Verder' }).click();
 	await expect(page).toHaveURL(`/s/${CODE}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Takenprofiel van het wijkteam');
-	await expect(page.getByText('U bent anoniem.')).toBeVisible();
+	await expect(page.getByText('Je bent anoniem.')).toBeVisible();
 	// 19 statements at about 7 seconds each, rounded up: computed from the file.
 	await expect(page.getByRole('listitem').filter({ hasText: 'Het invullen duurt' })).toContainText(
 		'Het invullen duurt ongeveer 3 minuten.'
@@ -77,8 +77,9 @@ test('repeated wrong codes from one client are slowed down', async ({ browser })
 	});
 	const page = await context.newPage();
 	await page.goto('/join');
-	for (let i = 0; i < 10; i++) {
-		await page.getByLabel('Code').fill(`QQQQQ${(i % 8) + 2}`);
+	// Twenty different wrong codes: the same wrong code again would count once.
+	for (let i = 0; i < 20; i++) {
+		await page.getByLabel('Code').fill(`QQQQ${'23456789ABCDEFGHJKMN'[i]}2`);
 		// The message stays from the previous try: wait for this answer before typing the next code.
 		const answered = page.waitForResponse(
 			(r) => r.url().includes('/join') && r.request().method() === 'POST'

@@ -44,6 +44,8 @@ export function startServer(
 			DATABASE_PATH: databasePath,
 			ADMIN_PASSWORD: 'server-test-wachtwoord',
 			ADDRESS_HEADER: '',
+			// Every simulated respondent comes from 127.0.0.1: a room far larger than any team.
+			START_RATE_LIMIT: '100000',
 			LOG_LEVEL: 'info',
 			...env
 		},

@@ -40,15 +40,20 @@ export class GroupCommit {
 		this.queue = [];
 		const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
 		try {
-			this.db.$client.transaction(() => {
-				for (const job of batch) {
-					try {
-						outcomes.push({ ok: true, value: this.db.$client.transaction(job.work)() });
-					} catch (error) {
-						outcomes.push({ ok: false, error });
+			// IMMEDIATE: take the write lock at the start, waiting (busy_timeout) for any other writer.
+			// A deferred transaction that reads first fails at once with "database is locked" when
+			// another connection (a maintenance script) wrote in between.
+			this.db.$client
+				.transaction(() => {
+					for (const job of batch) {
+						try {
+							outcomes.push({ ok: true, value: this.db.$client.transaction(job.work)() });
+						} catch (error) {
+							outcomes.push({ ok: false, error });
+						}
 					}
-				}
-			})();
+				})
+				.immediate();
 			this.commits++;
 			this.jobs += batch.length;
 		} catch (error) {
