@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/app';
+import { safeNextPath } from '$lib/domain/redirect';
 import { verifyPassword } from '$lib/server/auth';
 import * as users from '$lib/server/db/users';
 import { accountLimiter, loginClientLimiter } from '$lib/server/limits';
@@ -16,13 +17,8 @@ const LoginSchema = z.object({
 const DUMMY_HASH =
 	'scrypt$32768$8$3$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-/** Only paths inside the app: never send someone on to another site after logging in. */
-function safeNext(value: string | null): string {
-	return value && value.startsWith('/') && !value.startsWith('//') ? value : '/beheer';
-}
-
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.signedIn) redirect(303, safeNext(url.searchParams.get('naar')));
+	if (locals.signedIn) redirect(303, safeNextPath(url.searchParams.get('naar')));
 	return {};
 };
 
@@ -65,6 +61,6 @@ export const actions: Actions = {
 		}
 		accountLimiter.reset(account);
 		signIn(db, cookies, user.id, url.protocol === 'https:');
-		redirect(303, safeNext(url.searchParams.get('naar')));
+		redirect(303, safeNextPath(url.searchParams.get('naar')));
 	}
 };
