@@ -20,12 +20,14 @@ export const actions: Actions = {
 			return fail(410, { errors: { password: 'Deze uitnodiging is verlopen of al gebruikt.' } });
 		const parsed = parseForm(NewPasswordSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
-		users.acceptInvitation(
+		const accepted = users.acceptInvitation(
 			db,
 			invitation.id,
 			invitation.userId,
 			await hashPassword(parsed.data.password)
 		);
+		if (!accepted)
+			return fail(410, { errors: { password: 'Deze uitnodiging is verlopen of al gebruikt.' } });
 		signIn(db, cookies, invitation.userId, url.protocol === 'https:');
 		redirect(303, '/beheer');
 	}
