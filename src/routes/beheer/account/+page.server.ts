@@ -5,6 +5,7 @@ import { hashPassword } from '$lib/server/auth';
 import { checkCurrentPassword, tryAgainIn } from '$lib/server/login-attempts';
 import * as users from '$lib/server/db/users';
 import { requireSignedIn } from '$lib/server/guard';
+import { passwordProblem } from '$lib/server/password-policy';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -17,6 +18,8 @@ export const actions: Actions = {
 		const { user, sessionId } = requireSignedIn(locals, url);
 		const parsed = parseForm(ChangePasswordSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
+		const weak = passwordProblem(parsed.data.password, [user.email, user.name]);
+		if (weak) return fail(400, { errors: { password: weak } as Record<string, string> });
 		const db = getDb();
 		const check = await checkCurrentPassword(db, user.id, parsed.data.current);
 		if (check.outcome === 'limited') {
