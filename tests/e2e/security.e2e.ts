@@ -2,7 +2,7 @@ import { expect, request, test, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BEHEERDER, ensureFixture } from './accounts';
+import { BEHEERDER, ensureFixture, FACILITATOR_A } from './accounts';
 import { freePort, startServer, waitForHealth } from './server-process';
 import { login } from './support';
 
@@ -26,7 +26,7 @@ test('the CSP allows no inline styles and the pages need none (W14)', async ({ p
 	expect(csp).toMatch(/style-src 'self'(;|$)/);
 	expect(csp).not.toContain('unsafe-inline');
 
-	await login(page, BEHEERDER);
+	await login(page, FACILITATOR_A);
 	// Client-side navigation: SvelteKit's announcer appears; it must stay visually hidden.
 	await page.getByRole('link', { name: 'Voorbeeldstad' }).first().click();
 	await expect(page).toHaveURL(/\/beheer\/gemeenten\/\d+/);
