@@ -25,6 +25,8 @@ test('the CSP allows no inline styles and the pages need none (W14)', async ({ p
 	const csp = home!.headers()['content-security-policy'];
 	expect(csp).toMatch(/style-src 'self'(;|$)/);
 	expect(csp).not.toContain('unsafe-inline');
+	// Only SvelteKit's announcer has a style attribute, allowed by its hash.
+	expect(csp).toMatch(/style-src-attr 'unsafe-hashes' 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
 
 	await login(page, FACILITATOR_A);
 	// Client-side navigation: SvelteKit's announcer appears; it must stay visually hidden.
