@@ -32,8 +32,8 @@ const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
 const clientAddress: Handle = ({ event, resolve }) => {
 	if (env.ADDRESS_HEADER) {
 		const fromHeader = event.getClientAddress.bind(event);
-		const address = () => chooseClientAddress(peerAddress(event), trustedProxies, fromHeader);
-		event.getClientAddress = address;
+		event.getClientAddress = () =>
+			chooseClientAddress(peerAddress(event), trustedProxies, fromHeader);
 	}
 	return resolve(event);
 };
