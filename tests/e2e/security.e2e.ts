@@ -29,6 +29,8 @@ test('the CSP allows no inline styles and the pages need none (W14)', async ({ p
 	expect(csp).toMatch(/style-src-attr 'unsafe-hashes' 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
 
 	await login(page, FACILITATOR_A);
+	// Hydrated first, so the click below navigates client-side (a busy machine may lag).
+	await page.waitForLoadState('networkidle');
 	// Client-side navigation: SvelteKit's announcer appears; it must stay visually hidden.
 	await page.getByRole('link', { name: 'Voorbeeldstad' }).first().click();
 	await expect(page).toHaveURL(/\/beheer\/gemeenten\/\d+/);
