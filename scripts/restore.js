@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { schemaProblem } from './lib/schema-check.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = process.env.DATABASE_PATH || join(root, 'data', 'wijkspiegel.db');
@@ -15,7 +16,7 @@ if (!source) {
 }
 
 /**
- * A backup must be a sound SQLite file of this app, with its migrations table and answers.
+ * A backup must be a sound SQLite file of this app, with the schema its migrations make.
  * @param {string} path
  * @returns {string | null} what is wrong, or null
  */
@@ -27,12 +28,9 @@ function checkBackup(path) {
 		db = new Database(path, { readonly: true, fileMustExist: true });
 		const check = db.pragma('integrity_check', { simple: true });
 		if (check !== 'ok') return `${path} is beschadigd: ${check}`;
-		const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-		for (const table of ['__drizzle_migrations', 'sessions', 'responses', 'answers']) {
-			if (!tables.includes(table))
-				return `${path} is geen database van Wijkspiegel (tabel ${table} ontbreekt).`;
-		}
-		return null;
+		// Tables, columns, indexes: exactly what the migrations make, and nothing else.
+		const schema = schemaProblem(db, join(root, 'migrations'));
+		return schema ? `${path} is geen database van deze versie van Wijkspiegel: ${schema}` : null;
 	} catch (error) {
 		return `${path} is geen SQLite-database: ${error instanceof Error ? error.message : error}`;
 	} finally {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { STATIC_HEADERS } from '../src/lib/server/static-headers.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const buildDir = join(root, 'build');
@@ -47,7 +48,17 @@ process.env.PORT = port;
 process.env.ORIGIN ||= `http://localhost:${port}`;
 process.env.BODY_SIZE_LIMIT ||= '512K';
 
-await import(pathToFileURL(join(buildDir, 'index.js')).href);
+const { server } = await import(pathToFileURL(join(buildDir, 'index.js')).href);
+// adapter-node serves /_app and other static files with sirv, before the SvelteKit hooks that set
+// the security headers. A listener that runs first gives those responses the same headers; the
+// pages' own headers (set in the hooks) still override them.
+server.server.prependListener(
+	'request',
+	/** @param {import('node:http').IncomingMessage} _req @param {import('node:http').ServerResponse} res */
+	(_req, res) => {
+		for (const [name, value] of Object.entries(STATIC_HEADERS)) res.setHeader(name, value);
+	}
+);
 console.log(`\nWijkspiegel draait op ${process.env.ORIGIN}`);
 console.log(`Beheerders en facilitatoren loggen in op ${process.env.ORIGIN}/inloggen`);
 console.log(`Probeer de vragenlijst als teamlid met code DEMO26 op ${process.env.ORIGIN}/join\n`);

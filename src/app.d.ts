@@ -6,6 +6,10 @@ declare global {
 		interface Error {
 			message: string;
 		}
+		interface Platform {
+			/** adapter-node's incoming request; absent under `vite dev` */
+			req?: import('node:http').IncomingMessage;
+		}
 		interface Locals {
 			/** set by hooks.server.ts when a valid login cookie came with the request */
 			signedIn?: SignedIn;

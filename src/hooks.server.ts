@@ -6,6 +6,8 @@ import { currentUser } from '$lib/server/login';
 import { log } from '$lib/server/log';
 import { startOptions } from '$lib/server/config';
 import { securityHeaders } from '$lib/server/security-headers';
+import { chooseClientAddress, parseTrustedProxies, peerAddress } from '$lib/server/client-address';
+import { env } from '$env/dynamic/private';
 
 export const init: ServerInit = async () => {
 	try {
@@ -19,6 +21,21 @@ export const init: ServerInit = async () => {
 		throw error;
 	}
 	process.once('sveltekit:shutdown', closeDb);
+};
+
+const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
+
+/**
+ * Every limit counts the visitor's real address: ADDRESS_HEADER only counts when the connection
+ * comes from a trusted proxy (see client-address.ts), whichever route asks.
+ */
+const clientAddress: Handle = ({ event, resolve }) => {
+	if (env.ADDRESS_HEADER) {
+		const fromHeader = event.getClientAddress.bind(event);
+		event.getClientAddress = () =>
+			chooseClientAddress(peerAddress(event), trustedProxies, fromHeader);
+	}
+	return resolve(event);
 };
 
 /** Who is signed in; respondents never are, they only carry their per-session cookie. */
@@ -42,7 +59,7 @@ const accessLog: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(accessLog, securityHeaders, authenticate);
+export const handle = sequence(clientAddress, accessLog, securityHeaders, authenticate);
 
 /** Unexpected errors: logged with an id to find them back, shown to people in plain Dutch. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

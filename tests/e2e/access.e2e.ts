@@ -4,12 +4,20 @@ import {
 	ensureFixture,
 	FACILITATOR_A,
 	FACILITATOR_B,
+	FACILITATOR_L,
 	VIEWER_A,
 	type Fixture
 } from './accounts';
 
 const BASE = `http://localhost:${process.env.E2E_PORT ?? 4173}`;
-type Actor = 'anoniem' | 'deelnemer' | 'begeleiderA' | 'begeleiderB' | 'gemeenteA' | 'beheerder';
+type Actor =
+	| 'anoniem'
+	| 'deelnemer'
+	| 'begeleiderA'
+	| 'begeleiderB'
+	| 'begeleiderL'
+	| 'gemeenteA'
+	| 'beheerder';
 type Outcome = 200 | 403 | 'login';
 
 let fixture: Fixture;
@@ -43,6 +51,7 @@ test.beforeAll(async () => {
 	contexts.set('deelnemer', respondent);
 	contexts.set('begeleiderA', await signedIn(FACILITATOR_A, 'matrix-fa'));
 	contexts.set('begeleiderB', await signedIn(FACILITATOR_B, 'matrix-fb'));
+	contexts.set('begeleiderL', await signedIn(FACILITATOR_L, 'matrix-fl'));
 	contexts.set('gemeenteA', await signedIn(VIEWER_A, 'matrix-va'));
 	contexts.set('beheerder', await signedIn(BEHEERDER, 'matrix-b'));
 });
@@ -53,10 +62,13 @@ test.afterAll(async () => {
 
 /** Every page of the workspace against every kind of visitor: who gets it, who is refused. */
 const pages: { path: (f: Fixture) => string; allowed: Actor[] }[] = [
-	{ path: () => '/beheer', allowed: ['begeleiderA', 'begeleiderB', 'gemeenteA', 'beheerder'] },
+	{
+		path: () => '/beheer',
+		allowed: ['begeleiderA', 'begeleiderB', 'begeleiderL', 'gemeenteA', 'beheerder']
+	},
 	{
 		path: () => '/beheer/account',
-		allowed: ['begeleiderA', 'begeleiderB', 'gemeenteA', 'beheerder']
+		allowed: ['begeleiderA', 'begeleiderB', 'begeleiderL', 'gemeenteA', 'beheerder']
 	},
 	{ path: () => '/beheer/gebruikers', allowed: ['beheerder'] },
 	{
@@ -64,7 +76,12 @@ const pages: { path: (f: Fixture) => string; allowed: Actor[] }[] = [
 		allowed: ['begeleiderA', 'gemeenteA', 'beheerder']
 	},
 	{ path: (f) => `/beheer/gemeenten/${f.gemeenteB}`, allowed: ['begeleiderB', 'beheerder'] },
-	{ path: (f) => `/beheer/teams/${f.teamA}`, allowed: ['begeleiderA', 'beheerder'] },
+	// Team A takes part in the leerbeweging: its facilitator works with the team (W6).
+	{ path: (f) => `/beheer/teams/${f.teamA}`, allowed: ['begeleiderA', 'begeleiderL', 'beheerder'] },
+	{
+		path: (f) => `/beheer/sessies/${f.leerbewegingSessionA}`,
+		allowed: ['begeleiderA', 'begeleiderL', 'beheerder']
+	},
 	{ path: (f) => `/beheer/teams/${f.teamB}`, allowed: ['begeleiderB', 'beheerder'] },
 	{ path: (f) => `/beheer/sessies/${f.closedSessionA}`, allowed: ['begeleiderA', 'beheerder'] },
 	{
@@ -80,7 +97,10 @@ const pages: { path: (f: Fixture) => string; allowed: Actor[] }[] = [
 		allowed: ['begeleiderA', 'beheerder']
 	},
 	{ path: (f) => `/beheer/sessies/${f.sessionB}`, allowed: ['begeleiderB', 'beheerder'] },
-	{ path: (f) => `/beheer/leerbewegingen/${f.leerbeweging}`, allowed: ['beheerder'] },
+	{
+		path: (f) => `/beheer/leerbewegingen/${f.leerbeweging}`,
+		allowed: ['begeleiderL', 'beheerder']
+	},
 	{ path: (f) => `/beheer/meetrondes/${f.roundA}`, allowed: ['begeleiderA', 'beheerder'] },
 	{
 		path: (f) => `/beheer/vergelijken?bron=gemeente-${f.gemeenteA}`,
@@ -111,6 +131,7 @@ const actors: Actor[] = [
 	'deelnemer',
 	'begeleiderA',
 	'begeleiderB',
+	'begeleiderL',
 	'gemeenteA',
 	'beheerder'
 ];
@@ -130,6 +151,7 @@ for (const { path, allowed } of pages) {
 		sessionB: 6,
 		leerbeweging: 7,
 		roundA: 11,
+		leerbewegingSessionA: 12,
 		fuzz: { gemeente: 8, team: 9, session: 10 }
 	}).replace(/\d+/g, 'N')} (${allowed.join(', ')})`, async () => {
 		const outcomes: Record<string, Outcome | number> = {};
@@ -178,4 +200,27 @@ test('a gemeente-viewer sees figures and conclusions but never the comments', as
 	expect(viewerHtml).toContain('Cijfers per onderwerp');
 	expect(viewerHtml).not.toContain('Opmerkingen van teamleden');
 	expect(await asFacilitator.text()).toContain('Opmerkingen van teamleden');
+});
+
+test("a leerbeweging's facilitator cannot rename or delete the gemeente's team, nor start a session in its rounds (W6)", async () => {
+	const leerbeweging = contexts.get('begeleiderL')!;
+	for (const action of ['verwijderen', 'profiel']) {
+		const response = await leerbeweging.post(`/beheer/teams/${fixture.teamA}?/${action}`, {
+			form: { confirm: 'Wijkteam Noord', name: 'Overgenomen' },
+			maxRedirects: 0
+		});
+		expect(response.status(), action).toBe(403);
+	}
+	const response = await leerbeweging.post(`/beheer/teams/${fixture.teamA}?/sessie`, {
+		form: { meetrondeId: String(fixture.roundA), questionnaireVersionId: '1', minRespondents: '5' },
+		maxRedirects: 0
+	});
+	expect(response.status()).toBe(400);
+	expect(await response.text()).toContain('Kies een meetronde van de gemeente of leerbeweging');
+	const teamPage = await (await leerbeweging.get(`/beheer/teams/${fixture.teamA}`)).text();
+	expect(teamPage).not.toContain('Definitief verwijderen');
+	expect(teamPage).not.toContain(`/beheer/sessies/${fixture.closedSessionA}"`);
+	// Comments of the gemeente's own round: refused with the whole results page.
+	const results = await leerbeweging.get(`/beheer/sessies/${fixture.closedSessionA}/resultaten`);
+	expect(results.status()).toBe(403);
 });

@@ -13,6 +13,8 @@ export const BEHEERDER = { email: 'beheer@example.nl', password: 'e2e-beheer-wac
 export const FACILITATOR_A = { email: 'begeleider-a@example.nl', password: PASSWORD };
 export const FACILITATOR_B = { email: 'begeleider-b@example.nl', password: PASSWORD };
 export const VIEWER_A = { email: 'gemeente-a@example.nl', password: PASSWORD };
+/** Facilitator who belongs only to the demo leerbeweging (issue 10, W6). */
+export const FACILITATOR_L = { email: 'begeleider-leerbeweging@example.nl', password: PASSWORD };
 /** Facilitator of Fuzzstad, a gemeente only the hostile-input tests touch. */
 export const FUZZER = { email: 'fuzz@example.nl', password: PASSWORD };
 
@@ -25,6 +27,8 @@ export interface Fixture {
 	sessionB: number;
 	leerbeweging: number;
 	roundA: number;
+	/** a draft session of team A in a round of the leerbeweging */
+	leerbewegingSessionA: number;
 	fuzz: { gemeente: number; team: number; session: number };
 }
 
@@ -95,7 +99,7 @@ export function ensureFixture(): Fixture {
 					email: string,
 					name: string,
 					role: string,
-					scope: { gemeente?: number }
+					scope: { gemeente?: number; leerbeweging?: number }
 				) => {
 					const inserted = db
 						.prepare(
@@ -106,6 +110,12 @@ export function ensureFixture(): Fixture {
 						db.prepare('INSERT INTO memberships (user_id, gemeente_id) VALUES (?, ?)').run(
 							inserted.lastInsertRowid,
 							scope.gemeente
+						);
+					}
+					if (inserted.changes === 1 && scope.leerbeweging) {
+						db.prepare('INSERT INTO memberships (user_id, leerbeweging_id) VALUES (?, ?)').run(
+							inserted.lastInsertRowid,
+							scope.leerbeweging
 						);
 					}
 				};
@@ -142,6 +152,21 @@ export function ensureFixture(): Fixture {
 					.pluck()
 					.get() as number;
 				addUser(FUZZER.email, 'Fuzzer', 'facilitator', { gemeente: fuzzGemeente });
+				addUser(FACILITATOR_L.email, 'Begeleider Leerbeweging', 'facilitator', { leerbeweging });
+				db.prepare(
+					"INSERT INTO meetrondes (name, starts_on, ends_on, leerbeweging_id, created_at) SELECT 'Leerronde 2026', '2026-01-01', '2026-12-31', ?, ? WHERE NOT EXISTS (SELECT 1 FROM meetrondes WHERE leerbeweging_id = ?)"
+				).run(leerbeweging, now, leerbeweging);
+				const leerbewegingRound = db
+					.prepare('SELECT id FROM meetrondes WHERE leerbeweging_id = ?')
+					.pluck()
+					.get(leerbeweging);
+				db.prepare(
+					"INSERT OR IGNORE INTO sessions (team_id, meetronde_id, questionnaire_version_id, join_code, status, min_respondents, created_at) VALUES (?, ?, ?, 'LEER23', 'draft', 5, ?)"
+				).run(teamA, leerbewegingRound, version, now);
+				const leerbewegingSessionA = db
+					.prepare("SELECT id FROM sessions WHERE join_code = 'LEER23'")
+					.pluck()
+					.get() as number;
 				return {
 					gemeenteA,
 					gemeenteB,
@@ -154,6 +179,7 @@ export function ensureFixture(): Fixture {
 						.prepare('SELECT id FROM meetrondes WHERE gemeente_id = ? ORDER BY id LIMIT 1')
 						.pluck()
 						.get(gemeenteA) as number,
+					leerbewegingSessionA,
 					fuzz: { gemeente: fuzzGemeente, team: fuzzTeam, session: fuzzSession }
 				};
 				// IMMEDIATE: take the write lock up front, so parallel workers wait instead of failing.

@@ -71,4 +71,74 @@ describe('backup and restore', () => {
 		});
 		expect(existsSync(temp.path)).toBe(true);
 	});
+
+	/** A backup of the temp database, changed by `tamper` before the restore sees it. */
+	async function tamperedBackup(name: string, tamper: (db: Database.Database) => void) {
+		temp = databaseWithQuestionnaires();
+		const path = join(temp.dir, name);
+		await temp.db.$client.backup(path);
+		const db = new Database(path);
+		try {
+			tamper(db);
+		} finally {
+			db.close();
+		}
+		return path;
+	}
+
+	async function refusedRestore(file: string): Promise<string> {
+		const target = join(temp.dir, 'doel.db');
+		const attempt = run(process.execPath, [join(root, 'scripts', 'restore.js'), file], {
+			env: { ...process.env, DATABASE_PATH: target }
+		});
+		const failure = (await attempt.then(
+			() => ({ stderr: 'restored' }),
+			(error: { stderr: string }) => error
+		)) as { stderr: string };
+		expect(existsSync(target)).toBe(false);
+		return failure.stderr;
+	}
+
+	it('refuses a file with a trigger that copies answers into the audit log (issue 10, W11)', async () => {
+		const file = await tamperedBackup('trigger.db', (db) =>
+			db.exec(`CREATE TRIGGER leak AFTER INSERT ON answers BEGIN
+				INSERT INTO audit_log (at, user_email, action, subject)
+				VALUES (0, 'x', 'antwoord', NEW.response_id || ':' || NEW.item_id || '=' || NEW.value);
+			END`)
+		);
+		const stderr = await refusedRestore(file);
+		expect(stderr).toContain('Niet teruggezet');
+		expect(stderr).toContain('trigger "leak"');
+	});
+
+	it('refuses a file with the right table names but no columns (W11)', async () => {
+		const file = await tamperedBackup('leeg.db', (db) => {
+			const tables = db
+				.prepare(
+					"SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations'"
+				)
+				.pluck()
+				.all() as string[];
+			db.pragma('foreign_keys = OFF');
+			for (const table of tables) db.exec(`DROP TABLE "${table}"; CREATE TABLE "${table}" (x)`);
+		});
+		const stderr = await refusedRestore(file);
+		expect(stderr).toContain('Niet teruggezet');
+		expect(stderr).toMatch(/is anders dan de migraties hem maken/);
+	});
+
+	it('refuses a view, an unknown table or index, and a missing column (W11)', async () => {
+		const cases: [string, string, RegExp][] = [
+			['view.db', 'CREATE VIEW alles AS SELECT * FROM answers', /view "alles"/],
+			['tabel.db', 'CREATE TABLE kopie (a)', /onbekende tabel "kopie"/],
+			['index.db', 'CREATE INDEX extra ON answers (value)', /onbekende index "extra"/],
+			['kolom.db', 'ALTER TABLE audit_log DROP COLUMN subject', /tabel audit_log is anders/]
+		];
+		for (const [name, sql, message] of cases) {
+			const file = await tamperedBackup(name, (db) => db.exec(sql));
+			expect(await refusedRestore(file)).toMatch(message);
+			temp.cleanup();
+		}
+		temp = databaseWithQuestionnaires();
+	});
 });

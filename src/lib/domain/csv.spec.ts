@@ -49,7 +49,7 @@ describe('csv', () => {
 			fc.property(
 				fc.array(
 					fc.array(
-						fc.string().filter((s) => !/^[=+\-@]/.test(s)),
+						fc.string().filter((s) => !/^[=+\-@\t\r]/.test(s)),
 						{ minLength: 2, maxLength: 2 }
 					),
 					{ maxLength: 5 }
@@ -65,5 +65,33 @@ describe('csv', () => {
 	it('neutralises text that Excel would run as a formula', () => {
 		expect(csvField('=SUM(A1)')).toBe("'=SUM(A1)");
 		expect(csvField(-1.5)).toBe('-1,50');
+	});
+
+	it('quotes a cell with a comma, so a comma-splitting spreadsheet sees no formula', () => {
+		// The team name from the outside probe (issue 10, W10).
+		const cell = csvField("Wijk,=cmd|' /C calc'!A0");
+		expect(cell).toBe('"Wijk,=cmd|\' /C calc\'!A0"');
+		// Split on commas outside quotes: nothing may start with a formula character.
+		const pieces = cell.match(/("[^"]*"|[^,]+)/g) ?? [];
+		expect(pieces).toEqual([cell]);
+	});
+
+	it('neutralises a leading formula character even when the cell needs quoting', () => {
+		expect(csvField('=1+1;2')).toBe('"\'=1+1;2"');
+		expect(csvField('\t=1')).toBe('"\'\t=1"');
+		expect(csvField('\r=1')).toBe('"\'\r=1"');
+		expect(csvField('@SUM(A1),x')).toBe('"\'@SUM(A1),x"');
+	});
+
+	it('never lets a text cell start with a formula character outside quotes', () => {
+		fc.assert(
+			fc.property(fc.string(), (text) => {
+				const cell = csvField(text);
+				const inner = cell.startsWith('"') ? cell.slice(1) : cell;
+				if (text.length > 0) expect(inner).not.toMatch(/^[=+\-@\t\r]/);
+				// Outside quotes there is no comma or semicolon to split on.
+				if (!cell.startsWith('"')) expect(cell).not.toMatch(/[;,"\r\n\t]/);
+			})
+		);
 	});
 });

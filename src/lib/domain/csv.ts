@@ -8,12 +8,20 @@ export function csvNumber(value: number | null | undefined, digits = 2): string 
 	return Number.isInteger(value) ? String(value) : value.toFixed(digits).replace('.', ',');
 }
 
-/** Quotes a field when it holds a separator, a quote or a line break; doubles inner quotes. */
+/** Starts a formula in Excel, LibreOffice or Google Sheets (tab and CR too, after trimming). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Quotes a field when it holds a separator (ours is ";", but a spreadsheet may split on ","),
+ * a quote or a line break, and doubles inner quotes. Text that starts like a formula gets a
+ * leading ' first, quoted or not.
+ */
 export function csvField(value: CsvValue): string {
-	const text = typeof value === 'number' ? csvNumber(value) : (value ?? '');
-	// A leading =, +, - or @ would make Excel run it as a formula: neutralise it.
-	const safe = /^[=+\-@]/.test(text) && typeof value !== 'number' ? `'${text}` : text;
-	return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+	// Our own numbers: digits, a minus sign and a decimal comma that is not a separator here.
+	if (typeof value === 'number') return csvNumber(value);
+	const text = value ?? '';
+	const safe = FORMULA_START.test(text) ? `'${text}` : text;
+	return /[;,"\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** The whole file: BOM, header line, rows, CRLF line ends. */

@@ -5,15 +5,22 @@ import {
 	TEAM_TARGET_GROUPS,
 	TEAM_TASKS
 } from './team-profile';
+import { hasInvisibleCharacters, INVISIBLE_MESSAGE, normaliseName } from './names';
 
 /** Schemas of the management forms, with Dutch messages for people (B1). */
 
+/** A name or short title: normalised, and refused when it holds invisible characters. */
 const name = (what: string, max = 100) =>
 	z
 		.string({ error: `Vul ${what} in.` })
-		.trim()
-		.min(1, `Vul ${what} in.`)
-		.max(max, `Gebruik hoogstens ${max} tekens.`);
+		.transform(normaliseName)
+		.pipe(
+			z
+				.string()
+				.min(1, `Vul ${what} in.`)
+				.max(max, `Gebruik hoogstens ${max} tekens.`)
+				.refine((v) => !hasInvisibleCharacters(v), INVISIBLE_MESSAGE)
+		);
 
 const optionalChoice = <T extends Record<string, string>>(options: T) =>
 	z
@@ -147,8 +154,10 @@ export const ConfirmNameSchema = (expected: string) =>
 	z.strictObject({
 		confirm: z
 			.string()
-			.trim()
-			.refine((v) => v === expected, `Typ precies "${expected}" om te bevestigen.`)
+			.refine(
+				(v) => normaliseName(v) === normaliseName(expected),
+				`Typ precies "${expected}" om te bevestigen.`
+			)
 	});
 
 export type FormResult<T> =

@@ -1,11 +1,13 @@
 import { error, redirect } from '@sveltejs/kit';
 import {
+	canEditTeam,
 	canManageGemeente,
 	canManageTeam,
-	canViewTeamResults,
+	type SessionScope,
 	type TeamScope
 } from '$lib/domain/access';
 import type { Db } from './db';
+import * as meetrondes from './db/meetrondes';
 import * as teams from './db/teams';
 import type { SignedIn } from './login';
 
@@ -53,10 +55,26 @@ export function requireTeamManager(locals: App.Locals, url: URL, db: Db, teamId:
 	return signedIn;
 }
 
-export function requireTeamViewer(locals: App.Locals, url: URL, db: Db, teamId: number): SignedIn {
+/** Renaming, the team profile and deleting the team: the gemeente's managers only. */
+export function requireTeamEditor(locals: App.Locals, url: URL, db: Db, teamId: number): SignedIn {
 	const signedIn = requireSignedIn(locals, url);
-	if (!canViewTeamResults(signedIn.actor, teamScopeOf(db, teamId))) forbidden();
+	if (!canEditTeam(signedIn.actor, teamScopeOf(db, teamId))) forbidden();
 	return signedIn;
+}
+
+/** The meetronde's owner for the access rules; 404 when the meetronde does not exist. */
+export function roundOwnerOf(db: Db, meetrondeId: number) {
+	const round = meetrondes.get(db, meetrondeId);
+	if (!round) notFound('Deze meetronde');
+	return { gemeenteId: round.gemeenteId, leerbewegingId: round.leerbewegingId };
+}
+
+/** A session's team and meetronde owner, for the access rules. */
+export function sessionScopeOf(
+	db: Db,
+	session: { teamId: number; meetrondeId: number }
+): SessionScope {
+	return { team: teamScopeOf(db, session.teamId), round: roundOwnerOf(db, session.meetrondeId) };
 }
 
 /** Route ids are positive integers; anything else is a page that does not exist. */

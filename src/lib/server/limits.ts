@@ -15,8 +15,4 @@ export const wrongCodeLimiter = new RateLimiter(Number(env.JOIN_RATE_LIMIT) || 2
  */
 export const startLimiter = new RateLimiter(Number(env.START_RATE_LIMIT) || 30, 60 * 60 * 1000);
 
-/** Failed logins per account: 5 in 15 minutes. */
-export const accountLimiter = new RateLimiter(5, 15 * 60 * 1000);
-
-/** Failed logins per client address, whatever the account: 20 in 15 minutes. */
-export const loginClientLimiter = new RateLimiter(20, 15 * 60 * 1000);
+// Login and password limits: see login-attempts.ts.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from './rate-limit';
+import { RateLimiter, reserveAttempt } from './rate-limit';
 
 describe('RateLimiter', () => {
 	it('lets a key try until it has failed the maximum number of times', () => {
@@ -38,5 +38,22 @@ describe('RateLimiter', () => {
 		limiter.fail('kantoor', 'ABC124');
 		limiter.fail('kantoor', 'ABC125');
 		expect(limiter.retryAfter('kantoor')).toBeGreaterThan(0);
+	});
+
+	it('counts a reserved attempt at once, and takes it back when it succeeds', () => {
+		const perAccount = new RateLimiter(2, 60_000);
+		const perClient = new RateLimiter(10, 60_000);
+		const keys = [
+			[perAccount, 'a'],
+			[perClient, 'c']
+		] as const;
+		const first = reserveAttempt(keys);
+		const second = reserveAttempt(keys);
+		// Both still running their slow check: a third is refused already.
+		expect(reserveAttempt(keys).reservation).toBeUndefined();
+		expect(first.reservation && second.reservation).toBeTruthy();
+		first.reservation!.succeeded();
+		expect(perAccount.retryAfter('a')).toBe(0);
+		expect(reserveAttempt(keys).reservation).toBeDefined();
 	});
 });

@@ -19,6 +19,11 @@ export class RateLimiter {
 		return recent[recent.length - this.maxFailures].at + this.windowMs - this.now();
 	}
 
+	/** The time of the key's latest failure. */
+	lastFailure(key: string): number {
+		return this.failures.get(key)?.at(-1)?.at ?? 0;
+	}
+
 	/**
 	 * Counts a failure. With a detail (the wrong code that was typed), the same detail counts once
 	 * per window: a room full of people making the same typo is not an attack.
@@ -29,6 +34,13 @@ export class RateLimiter {
 		recent.push({ at: this.now(), detail });
 		this.failures.set(key, recent);
 		if (this.failures.size > 10_000) this.prune();
+	}
+
+	/** Takes back one failure recorded at `at` (a reservation that turned out to be a success). */
+	forgive(key: string, at: number): void {
+		const recent = this.failures.get(key);
+		const index = recent?.lastIndexOf(at) ?? -1;
+		if (recent && index >= 0) recent.splice(index, 1);
 	}
 
 	reset(key: string): void {
@@ -45,4 +57,33 @@ export class RateLimiter {
 			if (this.recent(key).length === 0) this.failures.delete(key);
 		}
 	}
+}
+
+/** An attempt counted in advance; `succeeded` takes it back. */
+export interface Reservation {
+	succeeded(): void;
+}
+
+/**
+ * Counts an attempt as a failure for every key before it is checked, or refuses it when any key
+ * is over its limit. Check and count happen in one synchronous step, so parallel requests cannot
+ * all pass the check while the slow check (scrypt) of the first ones is still running.
+ */
+export function reserveAttempt(
+	keys: readonly (readonly [RateLimiter, string])[]
+): { wait: number; reservation?: undefined } | { wait: 0; reservation: Reservation } {
+	const wait = Math.max(0, ...keys.map(([limiter, key]) => limiter.retryAfter(key)));
+	if (wait > 0) return { wait };
+	const taken = keys.map(([limiter, key]) => {
+		limiter.fail(key);
+		return [limiter, key, limiter.lastFailure(key)] as const;
+	});
+	return {
+		wait: 0,
+		reservation: {
+			succeeded: () => {
+				for (const [limiter, key, at] of taken) limiter.forgive(key, at);
+			}
+		}
+	};
 }

@@ -11,7 +11,10 @@ import { startLimiter, wrongCodeLimiter } from './limits';
 
 const TOKEN_COOKIE = 'wijkspiegel_deelnemer';
 const RESUME_COOKIE = 'wijkspiegel_hervatcode';
-const COOKIE_DAYS = 60;
+// A day covers the meeting and finishing later that day; after that the personal resume code
+// brings a respondent back. Longer would let the next user of a shared device see unsent answers
+// and the resume code (issue 10, W7).
+export const RESPONDENT_COOKIE_HOURS = 24;
 
 /** Cookies live under /s/{CODE} only: two sessions on one device never see each other's. */
 function cookieOptions(joinCode: string) {
@@ -19,7 +22,7 @@ function cookieOptions(joinCode: string) {
 		path: `/s/${joinCode}`,
 		httpOnly: true,
 		sameSite: 'lax' as const,
-		maxAge: COOKIE_DAYS * 24 * 60 * 60
+		maxAge: RESPONDENT_COOKIE_HOURS * 60 * 60
 	};
 }
 

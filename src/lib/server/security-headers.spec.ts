@@ -22,4 +22,16 @@ describe('security headers', () => {
 			expect(headers.get('permissions-policy')).toContain('camera=()');
 		}
 	});
+
+	it('lets no cache or Back button keep a page (issue 10, W7)', async () => {
+		const response = await securityHeaders({
+			event: { url: new URL('http://localhost:3000/beheer/sessies/1/resultaten') } as RequestEvent,
+			resolve: async () =>
+				new Response('ok', { headers: { 'cache-control': 'private, max-age=3600' } })
+		});
+		expect(response.headers.get('cache-control')).toBe('no-store');
+		expect((await headersFor('http://localhost:3000/s/DEMO26/1')).get('cache-control')).toBe(
+			'no-store'
+		);
+	});
 });

@@ -1,14 +1,14 @@
 import type { Handle } from '@sveltejs/kit';
+import { STATIC_HEADERS } from './static-headers.js';
 
 /** Headers SvelteKit's CSP does not set. */
 export const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set(
-		'Permissions-Policy',
-		'camera=(), microphone=(), geolocation=(), interest-cohort=()'
-	);
+	for (const [name, value] of Object.entries(STATIC_HEADERS)) response.headers.set(name, value);
+	// Every page and file made here is personal or about to be: results, exports, questionnaires
+	// with unsent answers and the resume code. Never keep them in a cache or the Back history, so a
+	// shared computer or phone shows nothing after logging out or closing the page.
+	response.headers.set('Cache-Control', 'no-store');
 	if (event.url.protocol === 'https:') {
 		response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	}

@@ -1,20 +1,13 @@
-import { canManageTeam, canReadComments } from '$lib/domain/access';
+import { canManageSession, canReadComments, canViewSessionResults } from '$lib/domain/access';
 import type { Db } from './db';
 import * as sessions from './db/sessions';
-import {
-	forbidden,
-	idParam,
-	notFound,
-	requireSignedIn,
-	requireTeamViewer,
-	teamScopeOf
-} from './guard';
+import { forbidden, idParam, notFound, requireSignedIn, sessionScopeOf } from './guard';
 
 /** The session of a /beheer/sessies/[id] route, for someone who runs it (facilitator, beheerder). */
 export function managedSession(db: Db, locals: App.Locals, url: URL, rawId: string) {
 	const signedIn = requireSignedIn(locals, url);
 	const session = sessions.getWithJoinCode(db, idParam(rawId)) ?? notFound('Deze sessie');
-	if (!canManageTeam(signedIn.actor, teamScopeOf(db, session.teamId))) forbidden();
+	if (!canManageSession(signedIn.actor, sessionScopeOf(db, session))) forbidden();
 	return { signedIn, session };
 }
 
@@ -25,12 +18,12 @@ export function managedSession(db: Db, locals: App.Locals, url: URL, rawId: stri
 export function viewableSession(db: Db, locals: App.Locals, url: URL, rawId: string) {
 	const signedIn = requireSignedIn(locals, url);
 	const session = sessions.get(db, idParam(rawId)) ?? notFound('Deze sessie');
-	requireTeamViewer(locals, url, db, session.teamId);
-	const scope = teamScopeOf(db, session.teamId);
+	const scope = sessionScopeOf(db, session);
+	if (!canViewSessionResults(signedIn.actor, scope)) forbidden();
 	return {
 		signedIn,
 		session,
-		canManage: canManageTeam(signedIn.actor, scope),
+		canManage: canManageSession(signedIn.actor, scope),
 		canReadComments: canReadComments(signedIn.actor, scope)
 	};
 }

@@ -1,9 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/app';
-import { verifyPassword } from '$lib/server/auth';
-import * as users from '$lib/server/db/users';
-import { accountLimiter, loginClientLimiter } from '$lib/server/limits';
+import { safeNextPath } from '$lib/domain/redirect';
+import { checkLogin, tryAgainIn } from '$lib/server/login-attempts';
 import { signIn } from '$lib/server/login';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -12,17 +11,8 @@ const LoginSchema = z.object({
 	password: z.string().min(1, 'Vul uw wachtwoord in.').max(500)
 });
 
-// Compared against when the e-mail address is unknown, so both cases take as long.
-const DUMMY_HASH =
-	'scrypt$32768$8$3$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
-
-/** Only paths inside the app: never send someone on to another site after logging in. */
-function safeNext(value: string | null): string {
-	return value && value.startsWith('/') && !value.startsWith('//') ? value : '/beheer';
-}
-
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.signedIn) redirect(303, safeNext(url.searchParams.get('naar')));
+	if (locals.signedIn) redirect(303, safeNextPath(url.searchParams.get('naar')));
 	return {};
 };
 
@@ -37,34 +27,23 @@ export const actions: Actions = {
 			);
 			return fail(400, { email, errors, message: 'Vul beide velden in.' });
 		}
-		const client = getClientAddress();
-		const account = `account:${parsed.data.email}`;
-		const wait = Math.max(
-			loginClientLimiter.retryAfter(client),
-			accountLimiter.retryAfter(account)
-		);
-		if (wait > 0) {
-			const minutes = Math.ceil(wait / 60_000);
+		const db = getDb();
+		const check = await checkLogin(db, parsed.data.email, parsed.data.password, getClientAddress());
+		if (check.outcome === 'limited') {
 			return fail(429, {
 				email,
 				errors: {},
-				message: `Te veel mislukte pogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`
+				message: `Te veel mislukte pogingen. ${tryAgainIn(check.waitMs)}`
 			});
 		}
-		const db = getDb();
-		const user = users.findByEmail(db, parsed.data.email);
-		const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-		if (!user || !user.passwordHash || !ok) {
-			loginClientLimiter.fail(client);
-			accountLimiter.fail(account);
+		if (check.outcome === 'wrong') {
 			return fail(400, {
 				email,
 				errors: {},
 				message: 'Het e-mailadres of het wachtwoord klopt niet.'
 			});
 		}
-		accountLimiter.reset(account);
-		signIn(db, cookies, user.id, url.protocol === 'https:');
-		redirect(303, safeNext(url.searchParams.get('naar')));
+		signIn(db, cookies, check.userId, url.protocol === 'https:');
+		redirect(303, safeNextPath(url.searchParams.get('naar')));
 	}
 };

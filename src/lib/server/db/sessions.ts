@@ -212,7 +212,11 @@ export function listClosedInScope(
 	const inScope =
 		'gemeenteId' in scope
 			? eq(teams.gemeenteId, scope.gemeenteId)
-			: sql`${sessions.teamId} IN (SELECT team_id FROM leerbeweging_teams WHERE leerbeweging_id = ${scope.leerbewegingId})`;
+			: // A leerbeweging compares its own rounds only: a gemeente's own rounds stay the gemeente's.
+				and(
+					eq(meetrondes.leerbewegingId, scope.leerbewegingId),
+					sql`${sessions.teamId} IN (SELECT team_id FROM leerbeweging_teams WHERE leerbeweging_id = ${scope.leerbewegingId})`
+				);
 	return db
 		.select({
 			...summaryColumns,

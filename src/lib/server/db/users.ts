@@ -147,18 +147,31 @@ export function findInvitation(db: Db, tokenHash: string, now = new Date()) {
 		.get();
 }
 
-/** Sets the password and uses up the invitation in one transaction. */
+/**
+ * Sets the password and uses up the invitation in one transaction. Using one invitation uses up
+ * every other open invitation of that user (an older link must not set the password again), and
+ * ends the user's login sessions: whoever had the old password is signed out. False when the
+ * invitation was used in the meantime.
+ */
 export function acceptInvitation(
 	db: Db,
 	invitationId: number,
 	userId: number,
 	passwordHash: string
-): void {
-	db.transaction((tx) => {
+): boolean {
+	return db.transaction((tx) => {
+		const used = tx
+			.update(invitations)
+			.set({ usedAt: new Date() })
+			.where(and(eq(invitations.id, invitationId), isNull(invitations.usedAt)))
+			.run();
+		if (used.changes === 0) return false;
 		tx.update(invitations)
 			.set({ usedAt: new Date() })
-			.where(eq(invitations.id, invitationId))
+			.where(and(eq(invitations.userId, userId), isNull(invitations.usedAt)))
 			.run();
 		tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+		tx.delete(userSessions).where(eq(userSessions.userId, userId)).run();
+		return true;
 	});
 }

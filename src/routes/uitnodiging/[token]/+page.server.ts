@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/app';
 import { hashPassword } from '$lib/server/auth';
 import * as users from '$lib/server/db/users';
 import { signIn } from '$lib/server/login';
+import { passwordProblem } from '$lib/server/password-policy';
 import { hashToken } from '$lib/server/tokens';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,12 +21,16 @@ export const actions: Actions = {
 			return fail(410, { errors: { password: 'Deze uitnodiging is verlopen of al gebruikt.' } });
 		const parsed = parseForm(NewPasswordSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors });
-		users.acceptInvitation(
+		const weak = passwordProblem(parsed.data.password, [invitation.email, invitation.name]);
+		if (weak) return fail(400, { errors: { password: weak } });
+		const accepted = users.acceptInvitation(
 			db,
 			invitation.id,
 			invitation.userId,
 			await hashPassword(parsed.data.password)
 		);
+		if (!accepted)
+			return fail(410, { errors: { password: 'Deze uitnodiging is verlopen of al gebruikt.' } });
 		signIn(db, cookies, invitation.userId, url.protocol === 'https:');
 		redirect(303, '/beheer');
 	}

@@ -8,11 +8,22 @@ import * as meetrondes from '$lib/server/db/meetrondes';
 import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
 import * as sessions from '$lib/server/db/sessions';
 import * as teams from '$lib/server/db/teams';
-import { idParam, notFound, requireTeamManager, teamScopeOf } from '$lib/server/guard';
+import { canEditTeam, canManageSession, canUseRound, type Actor } from '$lib/domain/access';
+import {
+	idParam,
+	notFound,
+	requireTeamEditor,
+	requireTeamManager,
+	sessionScopeOf,
+	teamScopeOf
+} from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Rounds a session of this team may belong to: its gemeente's and its leerbewegingen's. */
-function roundsFor(db: ReturnType<typeof getDb>, teamId: number) {
+/**
+ * Rounds this actor may start a session of this team in: its gemeente's and its leerbewegingen's
+ * for the gemeente's managers, only the leerbeweging's own for a leerbeweging's facilitator.
+ */
+function roundsFor(db: ReturnType<typeof getDb>, actor: Actor, teamId: number) {
 	const scope = teamScopeOf(db, teamId);
 	const own = meetrondes
 		.listForGemeente(db, scope.gemeenteId)
@@ -21,20 +32,26 @@ function roundsFor(db: ReturnType<typeof getDb>, teamId: number) {
 		const name = leerbewegingen.get(db, id)?.name ?? '';
 		return meetrondes.listForLeerbeweging(db, id).map((m) => ({ ...m, owner: name }));
 	});
-	return [...own, ...shared];
+	return [...own, ...shared].filter((m) => canUseRound(actor, scope, m));
 }
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const db = getDb();
 	const id = idParam(params.id);
-	requireTeamManager(locals, url, db, id);
+	const { actor } = requireTeamManager(locals, url, db, id);
 	const team = teams.get(db, id) ?? notFound('Dit team');
+	const scope = teamScopeOf(db, id);
+	const canEdit = canEditTeam(actor, scope);
 	return {
 		team,
-		sessions: sessions.listForTeam(db, id, 'manager'),
-		rounds: roundsFor(db, id),
+		canEdit,
+		// A leerbeweging's facilitator sees only the sessions in its own rounds.
+		sessions: sessions
+			.listForTeam(db, id, 'manager')
+			.filter((s) => canManageSession(actor, sessionScopeOf(db, s))),
+		rounds: roundsFor(db, actor, id),
 		questionnaires: questionnaireVersions.list(db),
-		responseCount: teams.responseCount(db, id),
+		responseCount: canEdit ? teams.responseCount(db, id) : 0,
 		defaultMin: DEFAULT_MIN_RESPONDENTS
 	};
 };
@@ -43,7 +60,7 @@ export const actions: Actions = {
 	profiel: async ({ locals, url, params, request }) => {
 		const db = getDb();
 		const id = idParam(params.id);
-		requireTeamManager(locals, url, db, id);
+		requireTeamEditor(locals, url, db, id);
 		const parsed = parseForm(TeamSchema, await request.formData(), ['tasks']);
 		if (!parsed.ok) return fail(400, { form: 'profiel', ...parsed });
 		const team = teams.get(db, id)!;
@@ -61,11 +78,11 @@ export const actions: Actions = {
 	sessie: async ({ locals, url, params, request }) => {
 		const db = getDb();
 		const id = idParam(params.id);
-		requireTeamManager(locals, url, db, id);
+		const { actor } = requireTeamManager(locals, url, db, id);
 		const parsed = parseForm(SessionSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { form: 'sessie', ...parsed });
 		const errors: Record<string, string> = {};
-		if (!roundsFor(db, id).some((r) => r.id === parsed.data.meetrondeId)) {
+		if (!roundsFor(db, actor, id).some((r) => r.id === parsed.data.meetrondeId)) {
 			errors.meetrondeId = 'Kies een meetronde van de gemeente of leerbeweging van dit team.';
 		}
 		if (!questionnaireVersions.list(db).some((q) => q.id === parsed.data.questionnaireVersionId)) {
@@ -79,7 +96,7 @@ export const actions: Actions = {
 	verwijderen: async ({ locals, url, params, request }) => {
 		const db = getDb();
 		const id = idParam(params.id);
-		const { user } = requireTeamManager(locals, url, db, id);
+		const { user } = requireTeamEditor(locals, url, db, id);
 		const team = teams.get(db, id)!;
 		const parsed = parseForm(ConfirmNameSchema(team.name), await request.formData());
 		if (!parsed.ok) return fail(400, { form: 'verwijderen', ...parsed });
