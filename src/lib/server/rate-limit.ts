@@ -39,7 +39,7 @@ export class RateLimiter {
 	/** Takes back one failure recorded at `at` (a reservation that turned out to be a success). */
 	forgive(key: string, at: number): void {
 		const recent = this.failures.get(key);
-		const index = recent?.lastIndexOf(at) ?? -1;
+		const index = recent?.findLastIndex((f) => f.at === at) ?? -1;
 		if (recent && index >= 0) recent.splice(index, 1);
 	}
 
