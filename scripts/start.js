@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { networkInterfaces } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isLoopbackHost, reachableAddresses } from '../src/lib/network.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const buildDir = join(root, 'build');
@@ -43,11 +45,35 @@ if (built !== current || !existsSync(join(buildDir, 'index.js'))) {
 
 const port = process.env.PORT || '3000';
 process.env.PORT = port;
-// adapter-node refuses form posts as cross-site when it cannot tell its own origin.
-process.env.ORIGIN ||= `http://localhost:${port}`;
+// No ORIGIN by default: the app then takes posts from every address it is reached by (localhost,
+// the laptop's Wi-Fi address), each checked against its own origin (src/lib/server/same-origin.ts).
 process.env.BODY_SIZE_LIMIT ||= '512K';
 
 await import(pathToFileURL(join(buildDir, 'index.js')).href);
-console.log(`\nWijkspiegel draait op ${process.env.ORIGIN}`);
-console.log(`Beheerders en facilitatoren loggen in op ${process.env.ORIGIN}/inloggen`);
-console.log(`Probeer de vragenlijst als teamlid met code DEMO26 op ${process.env.ORIGIN}/join\n`);
+
+const local = `http://localhost:${port}`;
+const host = process.env.HOST || '0.0.0.0';
+/** Where phones in the room can go: the public address, or this laptop's network addresses. */
+function addressesForPhones() {
+	if (process.env.ORIGIN) return [new URL(process.env.ORIGIN).origin];
+	if (host !== '0.0.0.0' && host !== '::')
+		return isLoopbackHost(host) ? [] : [`http://${host}:${port}`];
+	return reachableAddresses(networkInterfaces()).map((address) => `http://${address}:${port}`);
+}
+const forPhones = addressesForPhones();
+console.log(`\nWijkspiegel draait op ${process.env.ORIGIN || local}`);
+console.log(`Beheerders en facilitatoren loggen in op ${process.env.ORIGIN || local}/inloggen`);
+if (forPhones.length > 0) {
+	console.log('Teamleden op hetzelfde netwerk (wifi) doen mee via:');
+	for (const origin of forPhones) console.log(`  ${origin}/join`);
+	if (!process.env.ORIGIN) {
+		console.log(
+			'Vraagt de computer of Node.js verbindingen mag ontvangen? Sta dat toe voor dit netwerk.'
+		);
+	}
+} else {
+	console.log(
+		'Telefoons kunnen deze computer niet bereiken: er is geen netwerkadres (of HOST staat op deze computer alleen).'
+	);
+}
+console.log('Probeer de vragenlijst met code DEMO26.\n');

@@ -1,4 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
+import { overHttps } from './origin';
 
 /** Headers SvelteKit's CSP does not set. */
 export const securityHeaders: Handle = async ({ event, resolve }) => {
@@ -9,7 +10,7 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 		'Permissions-Policy',
 		'camera=(), microphone=(), geolocation=(), interest-cohort=()'
 	);
-	if (event.url.protocol === 'https:') {
+	if (overHttps(event.locals)) {
 		response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	}
 	return response;

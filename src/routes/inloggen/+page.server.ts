@@ -27,7 +27,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, cookies, locals, url, getClientAddress }) => {
 		const form = Object.fromEntries(await request.formData());
 		const email = typeof form.email === 'string' ? form.email.slice(0, 200) : '';
 		const parsed = LoginSchema.safeParse(form);
@@ -64,7 +64,7 @@ export const actions: Actions = {
 			});
 		}
 		accountLimiter.reset(account);
-		signIn(db, cookies, user.id, url.protocol === 'https:');
+		signIn(db, cookies, locals, user.id);
 		redirect(303, safeNext(url.searchParams.get('naar')));
 	}
 };

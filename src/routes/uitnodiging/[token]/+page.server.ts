@@ -13,7 +13,7 @@ export const load: PageServerLoad = ({ params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, request, cookies, url }) => {
+	default: async ({ params, request, cookies, locals }) => {
 		const db = getDb();
 		const invitation = users.findInvitation(db, hashToken(params.token));
 		if (!invitation)
@@ -26,7 +26,7 @@ export const actions: Actions = {
 			invitation.userId,
 			await hashPassword(parsed.data.password)
 		);
-		signIn(db, cookies, invitation.userId, url.protocol === 'https:');
+		signIn(db, cookies, locals, invitation.userId);
 		redirect(303, '/beheer');
 	}
 };
