@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { dirname, join } from 'node:path';
 import { networkInterfaces } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isLoopbackHost, reachableAddresses } from '../src/lib/network.js';
+import { reachableAddresses, startAddresses } from '../src/lib/network.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const buildDir = join(root, 'build');
@@ -51,29 +51,29 @@ process.env.BODY_SIZE_LIMIT ||= '512K';
 
 await import(pathToFileURL(join(buildDir, 'index.js')).href);
 
-const local = `http://localhost:${port}`;
-const host = process.env.HOST || '0.0.0.0';
-/** Where phones in the room can go: the public address, or this laptop's network addresses. */
-function addressesForPhones() {
-	if (process.env.ORIGIN) return [new URL(process.env.ORIGIN).origin];
-	if (host !== '0.0.0.0' && host !== '::')
-		return isLoopbackHost(host) ? [] : [`http://${host}:${port}`];
-	return reachableAddresses(networkInterfaces()).map((address) => `http://${address}:${port}`);
-}
-const forPhones = addressesForPhones();
-console.log(`\nWijkspiegel draait op ${process.env.ORIGIN || local}`);
-console.log(`Beheerders en facilitatoren loggen in op ${process.env.ORIGIN || local}/inloggen`);
+const { local, forPhones, why } = startAddresses({
+	origin: process.env.ORIGIN,
+	host: process.env.HOST || '0.0.0.0',
+	port,
+	addresses: reachableAddresses(networkInterfaces())
+});
+console.log(`\nWijkspiegel draait op ${local}`);
+console.log(`Beheerders en facilitatoren loggen in op ${local}/inloggen`);
 if (forPhones.length > 0) {
-	console.log('Teamleden op hetzelfde netwerk (wifi) doen mee via:');
+	console.log('Teamleden doen mee via (op hetzelfde netwerk, bijvoorbeeld de wifi van de ruimte):');
 	for (const origin of forPhones) console.log(`  ${origin}/join`);
 	if (!process.env.ORIGIN) {
 		console.log(
 			'Vraagt de computer of Node.js verbindingen mag ontvangen? Sta dat toe voor dit netwerk.'
 		);
 	}
+} else if (why === 'host') {
+	console.log(
+		`Alleen deze computer kan Wijkspiegel openen (HOST=${process.env.HOST}). Voor telefoons: HOST=0.0.0.0.`
+	);
 } else {
 	console.log(
-		'Telefoons kunnen deze computer niet bereiken: er is geen netwerkadres (of HOST staat op deze computer alleen).'
+		'Deze computer heeft geen netwerkadres: telefoons kunnen hem nu niet bereiken. Verbind met de wifi en start opnieuw.'
 	);
 }
 console.log('Probeer de vragenlijst met code DEMO26.\n');

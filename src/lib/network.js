@@ -81,3 +81,25 @@ export function shareOrigin({ configured, requestOrigin, addresses }) {
 	url.hostname = addresses[0];
 	return { origin: url.origin, onlyThisComputer: false };
 }
+
+/**
+ * What `npm start` tells the facilitator: where the app runs on this computer, and the addresses
+ * phones in the room can use (none when HOST keeps it to this computer or there is no network).
+ * @param {{ origin?: string, host: string, port: string, addresses: string[] }} settings
+ * @returns {{ local: string, forPhones: string[], why?: 'host' | 'no-network' }}
+ */
+export function startAddresses({ origin, host, port, addresses }) {
+	const everywhere = host === '0.0.0.0' || host === '::' || host === '';
+	const hostInUrl = host.includes(':') ? `[${host}]` : host;
+	const local = origin
+		? new URL(origin).origin
+		: `http://${everywhere ? 'localhost' : hostInUrl}:${port}`;
+	if (origin) return { local, forPhones: [local] };
+	if (!everywhere) {
+		return isLoopbackHost(host)
+			? { local, forPhones: [], why: 'host' }
+			: { local, forPhones: [local] };
+	}
+	if (addresses.length === 0) return { local, forPhones: [], why: 'no-network' };
+	return { local, forPhones: addresses.map((address) => `http://${address}:${port}`) };
+}

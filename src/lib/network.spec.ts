@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isLoopbackHost, reachableAddresses, shareOrigin } from './network.js';
+import { isLoopbackHost, reachableAddresses, shareOrigin, startAddresses } from './network.js';
 
 const loopback = { address: '127.0.0.1', family: 'IPv4', internal: true };
 const v6 = (address: string) => ({ address, family: 'IPv6', internal: false });
@@ -126,6 +126,49 @@ describe('shareOrigin', () => {
 		expect(shareOrigin({ requestOrigin: 'http://localhost:3000', addresses: [] })).toEqual({
 			origin: 'http://localhost:3000',
 			onlyThisComputer: true
+		});
+	});
+});
+
+describe('startAddresses', () => {
+	it('lists the network addresses for phones when listening everywhere', () => {
+		expect(
+			startAddresses({ host: '0.0.0.0', port: '3000', addresses: ['192.168.1.23', '10.0.0.2'] })
+		).toEqual({
+			local: 'http://localhost:3000',
+			forPhones: ['http://192.168.1.23:3000', 'http://10.0.0.2:3000']
+		});
+	});
+
+	it('gives the public address when ORIGIN is set', () => {
+		expect(
+			startAddresses({
+				origin: 'https://wijkspiegel.gemeente.nl',
+				host: '0.0.0.0',
+				port: '3000',
+				addresses: ['192.168.1.23']
+			})
+		).toEqual({
+			local: 'https://wijkspiegel.gemeente.nl',
+			forPhones: ['https://wijkspiegel.gemeente.nl']
+		});
+	});
+
+	it('says why phones cannot connect: HOST on this computer only, or no network', () => {
+		expect(
+			startAddresses({ host: '127.0.0.1', port: '3000', addresses: ['192.168.1.23'] })
+		).toEqual({ local: 'http://127.0.0.1:3000', forPhones: [], why: 'host' });
+		expect(startAddresses({ host: '0.0.0.0', port: '3000', addresses: [] })).toEqual({
+			local: 'http://localhost:3000',
+			forPhones: [],
+			why: 'no-network'
+		});
+	});
+
+	it('uses a HOST that is itself a network address', () => {
+		expect(startAddresses({ host: '192.168.1.23', port: '80', addresses: [] })).toEqual({
+			local: 'http://192.168.1.23:80',
+			forPhones: ['http://192.168.1.23:80']
 		});
 	});
 });

@@ -90,6 +90,8 @@ test('a phone on another address joins by code and finishes, with cookies that w
 
 	await answerEveryPage(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bedankt voor het invullen!');
+	// The start script said where it runs; on one loopback address it says phones cannot come.
+	expect(server.stdout.join('')).toContain(`Wijkspiegel draait op ${base}`);
 	// One start, one submission: the phone kept its cookie from the first page to the last.
 	expect(responseCounts()).toEqual({
 		started: before.started + 1,
