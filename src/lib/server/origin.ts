@@ -50,3 +50,9 @@ export function originForOthers(locals: App.Locals): { origin: string; onlyThisC
 		addresses: reachableAddresses(networkInterfaces())
 	});
 }
+
+/** The link and QR target for joining a session, on an address phones can reach. */
+export function joinLink(locals: App.Locals, joinCode: string) {
+	const { origin, onlyThisComputer } = originForOthers(locals);
+	return { joinOrigin: origin, joinUrl: `${origin}/s/${joinCode}`, onlyThisComputer };
+}

@@ -4,20 +4,17 @@ import { getDb } from '$lib/server/app';
 import * as audit from '$lib/server/db/audit';
 import * as responses from '$lib/server/db/responses';
 import * as sessions from '$lib/server/db/sessions';
-import { originForOthers } from '$lib/server/origin';
+import { joinLink } from '$lib/server/origin';
 import { managedSession } from '$lib/server/session-access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const db = getDb();
 	const { session } = managedSession(db, locals, url, params.id);
-	const { origin, onlyThisComputer } = originForOthers(locals);
 	return {
 		session,
 		counts: responses.countsForSession(db, session.id),
-		joinOrigin: origin,
-		joinUrl: `${origin}/s/${session.joinCode}`,
-		onlyThisComputer
+		...joinLink(locals, session.joinCode)
 	};
 };
 

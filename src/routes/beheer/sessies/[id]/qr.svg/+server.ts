@@ -1,14 +1,13 @@
 import QRCode from 'qrcode';
 import { getDb } from '$lib/server/app';
-import { originForOthers } from '$lib/server/origin';
+import { joinLink } from '$lib/server/origin';
 import { managedSession } from '$lib/server/session-access';
 import type { RequestHandler } from './$types';
 
 /** The QR code points to /s/{CODE}; rendered on the server, so the room needs no script. */
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const { session } = managedSession(getDb(), locals, url, params.id);
-	const { origin } = originForOthers(locals);
-	const svg = await QRCode.toString(`${origin}/s/${session.joinCode}`, {
+	const svg = await QRCode.toString(joinLink(locals, session.joinCode).joinUrl, {
 		type: 'svg',
 		errorCorrectionLevel: 'M',
 		margin: 2
