@@ -73,7 +73,7 @@ async function answerEveryPage(page: Page) {
 
 test('a phone on another address joins by code and finishes, with cookies that work over http', async ({
 	browser
-}) => {
+}, testInfo) => {
 	const before = responseCounts();
 	const phone = await browser.newContext({ baseURL: base, viewport: { width: 390, height: 844 } });
 	const page = await phone.newPage();
@@ -88,6 +88,7 @@ test('a phone on another address joins by code and finishes, with cookies that w
 	const token = cookies.find((c) => c.name === 'wijkspiegel_deelnemer');
 	expect(token).toMatchObject({ domain: HOST, path: `/s/${CODE}`, secure: false, httpOnly: true });
 
+	await page.screenshot({ path: testInfo.outputPath('phone-390x844.png') });
 	await answerEveryPage(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bedankt voor het invullen!');
 	// The start script said where it runs; on one loopback address it says phones cannot come.
@@ -128,7 +129,7 @@ test('on a laptop name a browser does not trust, the team member still gets past
 
 test('the facilitator signs in on that address and the join screen shows an address phones can reach', async ({
 	browser
-}) => {
+}, testInfo) => {
 	const laptop = await browser.newContext({ baseURL: base });
 	const page = await laptop.newPage();
 	await page.goto('/inloggen');
@@ -154,6 +155,12 @@ test('the facilitator signs in on that address and the join screen shows an addr
 		await expect(page.getByText('Deze computer heeft geen netwerkadres.')).toBeVisible();
 	}
 	await expectNoAxeViolations(page);
+
+	// The beamer view shows the same reachable address.
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	await page.goto(`/beheer/sessies/${sessionId}/presentatie`);
+	if (address) await expect(page.getByText(`${address}:${port}/join`)).toBeVisible();
+	await page.screenshot({ path: testInfo.outputPath('presenter-room-1920x1080.png') });
 	await laptop.close();
 });
 
