@@ -29,6 +29,13 @@ const config = {
 	},
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		csrf: {
+			// SvelteKit compares a form's Origin with one fixed origin, and without ORIGIN adapter-node
+			// guesses https: a phone on a laptop's plain-http Wi-Fi address would be refused. The same
+			// check against the request's own address is in src/lib/server/same-origin.ts, with a
+			// Dutch page instead of SvelteKit's English text.
+			trustedOrigins: ['*']
+		},
 		csp: {
 			mode: 'auto',
 			directives: {

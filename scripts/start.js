@@ -4,8 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { networkInterfaces } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { STATIC_HEADERS } from '../src/lib/server/static-headers.js';
+import { reachableAddresses, startAddresses } from '../src/lib/network.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const buildDir = join(root, 'build');
@@ -44,8 +46,8 @@ if (built !== current || !existsSync(join(buildDir, 'index.js'))) {
 
 const port = process.env.PORT || '3000';
 process.env.PORT = port;
-// adapter-node refuses form posts as cross-site when it cannot tell its own origin.
-process.env.ORIGIN ||= `http://localhost:${port}`;
+// No ORIGIN by default: the app then takes posts from every address it is reached by (localhost,
+// the laptop's Wi-Fi address), each checked against its own origin (src/lib/server/same-origin.ts).
 process.env.BODY_SIZE_LIMIT ||= '512K';
 
 const { server } = await import(pathToFileURL(join(buildDir, 'index.js')).href);
@@ -59,6 +61,30 @@ server.server.prependListener(
 		for (const [name, value] of Object.entries(STATIC_HEADERS)) res.setHeader(name, value);
 	}
 );
-console.log(`\nWijkspiegel draait op ${process.env.ORIGIN}`);
-console.log(`Beheerders en facilitatoren loggen in op ${process.env.ORIGIN}/inloggen`);
-console.log(`Probeer de vragenlijst als teamlid met code DEMO26 op ${process.env.ORIGIN}/join\n`);
+
+const { local, forPhones, why } = startAddresses({
+	origin: process.env.ORIGIN,
+	host: process.env.HOST || '0.0.0.0',
+	port,
+	addresses: reachableAddresses(networkInterfaces())
+});
+console.log(`\nWijkspiegel draait op ${local}`);
+console.log(`Beheerders en facilitatoren loggen in op ${local}/inloggen`);
+if (forPhones.length > 0) {
+	console.log('Teamleden doen mee via (op hetzelfde netwerk, bijvoorbeeld de wifi van de ruimte):');
+	for (const origin of forPhones) console.log(`  ${origin}/join`);
+	if (!process.env.ORIGIN) {
+		console.log(
+			'Vraagt de computer of Node.js verbindingen mag ontvangen? Sta dat toe voor dit netwerk.'
+		);
+	}
+} else if (why === 'host') {
+	console.log(
+		`Alleen deze computer kan Wijkspiegel openen (HOST=${process.env.HOST}). Voor telefoons: HOST=0.0.0.0.`
+	);
+} else {
+	console.log(
+		'Deze computer heeft geen netwerkadres: telefoons kunnen hem nu niet bereiken. Verbind met de wifi en start opnieuw.'
+	);
+}
+console.log('Probeer de vragenlijst met code DEMO26.\n');

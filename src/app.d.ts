@@ -11,8 +11,14 @@ declare global {
 			req?: import('node:http').IncomingMessage;
 		}
 		interface Locals {
+			/** the origin this request was sent to (set first by hooks.server.ts; see server/origin.ts) */
+			origin: string;
 			/** set by hooks.server.ts when a valid login cookie came with the request */
 			signedIn?: SignedIn;
+		}
+		interface Platform {
+			/** adapter-node's incoming request; absent in `vite dev` */
+			req?: import('node:http').IncomingMessage;
 		}
 	}
 }

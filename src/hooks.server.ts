@@ -5,6 +5,8 @@ import { closeDb, getDb, QuestionnaireError, startApp } from '$lib/server/app';
 import { currentUser } from '$lib/server/login';
 import { log } from '$lib/server/log';
 import { startOptions } from '$lib/server/config';
+import { knowOrigin } from '$lib/server/origin';
+import { sameOrigin } from '$lib/server/same-origin';
 import { securityHeaders } from '$lib/server/security-headers';
 import { chooseClientAddress, parseTrustedProxies, peerAddress } from '$lib/server/client-address';
 import { env } from '$env/dynamic/private';
@@ -41,7 +43,7 @@ const clientAddress: Handle = ({ event, resolve }) => {
 /** Who is signed in; respondents never are, they only carry their per-session cookie. */
 const authenticate: Handle = ({ event, resolve }) => {
 	if (event.cookies.get('wijkspiegel_sessie')) {
-		event.locals.signedIn = currentUser(getDb(), event.cookies, event.url.protocol === 'https:');
+		event.locals.signedIn = currentUser(getDb(), event.cookies, event.locals);
 	}
 	return resolve(event);
 };
@@ -59,7 +61,14 @@ const accessLog: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(clientAddress, accessLog, securityHeaders, authenticate);
+export const handle = sequence(
+	clientAddress,
+	knowOrigin,
+	accessLog,
+	securityHeaders,
+	sameOrigin,
+	authenticate
+);
 
 /** Unexpected errors: logged with an id to find them back, shown to people in plain Dutch. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -145,6 +145,8 @@ test('random management forms never cause a server error and a refused one store
 		`/beheer/sessies/${fixture.fuzz.session}/resultaten?/status`,
 		`/beheer/sessies/${fixture.fuzz.session}/resultaten?/conclusie`,
 		`/beheer/sessies/${fixture.fuzz.session}/resultaten?/overnemen`,
+		`/beheer/sessies/${fixture.fuzz.session}/resultaten?/wijzigen`,
+		`/beheer/sessies/${fixture.fuzz.session}/resultaten?/verwijderen`,
 		`/beheer/sessies/${fixture.fuzz.session}?/minimum`,
 		`/beheer/sessies/${fixture.fuzz.session}?/openen`,
 		`/beheer/sessies/${fixture.fuzz.session}?/sluiten`,

@@ -35,20 +35,50 @@ export function startServer(
 	databasePath: string,
 	env: Record<string, string> = {}
 ): Server {
-	const child = spawn(process.execPath, [join(root, 'build', 'index.js')], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://localhost:${port}`,
-			DATABASE_PATH: databasePath,
-			ADMIN_PASSWORD: 'server-test-wachtwoord',
-			ADDRESS_HEADER: '',
-			// Every simulated respondent comes from 127.0.0.1: a room far larger than any team.
-			START_RATE_LIMIT: '100000',
-			LOG_LEVEL: 'info',
-			...env
-		},
+	return spawnServer(join(root, 'build', 'index.js'), {
+		...process.env,
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: `http://localhost:${port}`,
+		DATABASE_PATH: databasePath,
+		ADMIN_PASSWORD: 'server-test-wachtwoord',
+		ADDRESS_HEADER: '',
+		// Every simulated respondent comes from 127.0.0.1: a room far larger than any team.
+		START_RATE_LIMIT: '100000',
+		LOG_LEVEL: 'info',
+		...env
+	});
+}
+
+/**
+ * `npm start` as on a facilitator's laptop: scripts/start.js with none of the address settings
+ * (ORIGIN, PROTOCOL_HEADER, ...) that the suite's own server has. It listens on one loopback
+ * address only, so nothing outside this machine can reach it.
+ */
+export function startAsNpmStart(host: string, port: number, databasePath: string): Server {
+	const env: NodeJS.ProcessEnv = { ...process.env };
+	for (const name of [
+		'ORIGIN',
+		'PROTOCOL_HEADER',
+		'HOST_HEADER',
+		'PORT_HEADER',
+		'ADDRESS_HEADER'
+	]) {
+		delete env[name];
+	}
+	return spawnServer(join(root, 'scripts', 'start.js'), {
+		...env,
+		PORT: String(port),
+		HOST: host,
+		DATABASE_PATH: databasePath,
+		ADMIN_PASSWORD: 'server-test-wachtwoord'
+	});
+}
+
+function spawnServer(script: string, env: NodeJS.ProcessEnv): Server {
+	const child = spawn(process.execPath, [script], {
+		cwd: root,
+		env,
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	const stdout: string[] = [];
@@ -61,10 +91,14 @@ export function startServer(
 	return { process: child, stdout, stderr, closed };
 }
 
-export async function waitForHealth(port: number, server: Server): Promise<void> {
+export async function waitForHealth(
+	port: number,
+	server: Server,
+	host = '127.0.0.1'
+): Promise<void> {
 	for (let i = 0; i < 200 && server.process.exitCode === null; i++) {
 		try {
-			if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return;
+			if ((await fetch(`http://${host}:${port}/healthz`)).ok) return;
 		} catch {
 			// not listening yet
 		}

@@ -145,6 +145,13 @@ export const ActionSchema = z.strictObject({
 	status: z.enum(['open', 'bezig', 'klaar'], { error: 'Kies een status.' }).default('open')
 });
 
+/** Changing an action's topic, text, owner or date; its status has a form of its own. */
+export const ActionEditSchema = ActionSchema.omit({ status: true }).extend({
+	actionId: z.coerce.number().int().positive()
+});
+
+export const ActionIdSchema = z.strictObject({ actionId: z.coerce.number().int().positive() });
+
 export const ActionStatusSchema = z.strictObject({
 	actionId: z.coerce.number().int().positive(),
 	status: z.enum(['open', 'bezig', 'klaar'], { error: 'Kies een status.' })

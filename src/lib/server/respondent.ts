@@ -3,6 +3,7 @@ import { getRequestEvent } from '$app/server';
 import { looksLikeJoinCode, normalizeCode } from '$lib/domain/codes';
 import { unansweredItems } from '$lib/domain/answers';
 import type { Questionnaire } from '$lib/domain/questionnaire';
+import { cookieOptions } from './cookies';
 import type { Db } from './db';
 import * as questionnaireVersions from './db/questionnaire-versions';
 import * as responses from './db/responses';
@@ -17,23 +18,16 @@ const RESUME_COOKIE = 'wijkspiegel_hervatcode';
 export const RESPONDENT_COOKIE_HOURS = 24;
 
 /** Cookies live under /s/{CODE} only: two sessions on one device never see each other's. */
-function cookieOptions(joinCode: string) {
-	return {
-		path: `/s/${joinCode}`,
-		httpOnly: true,
-		sameSite: 'lax' as const,
-		maxAge: RESPONDENT_COOKIE_HOURS * 60 * 60
-	};
-}
-
 export function setRespondentCookies(
 	cookies: Cookies,
+	locals: App.Locals,
 	joinCode: string,
 	token: string,
 	resumeCode?: string
 ): void {
-	cookies.set(TOKEN_COOKIE, token, cookieOptions(joinCode));
-	if (resumeCode) cookies.set(RESUME_COOKIE, resumeCode, cookieOptions(joinCode));
+	const options = cookieOptions(locals, `/s/${joinCode}`, RESPONDENT_COOKIE_HOURS * 60 * 60);
+	cookies.set(TOKEN_COOKIE, token, options);
+	if (resumeCode) cookies.set(RESUME_COOKIE, resumeCode, options);
 }
 
 export function resumeCodeFromCookie(cookies: Cookies): string | undefined {

@@ -4,7 +4,7 @@ import { securityHeaders } from './security-headers';
 
 async function headersFor(url: string) {
 	const response = await securityHeaders({
-		event: { url: new URL(url) } as RequestEvent,
+		event: { url: new URL(url), locals: { origin: new URL(url).origin } } as RequestEvent,
 		resolve: async () => new Response('ok')
 	});
 	return response.headers;

@@ -1,5 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
 import { STATIC_HEADERS } from './static-headers.js';
+import { overHttps } from './origin';
 
 /** Headers SvelteKit's CSP does not set. */
 export const securityHeaders: Handle = async ({ event, resolve }) => {
@@ -9,7 +10,7 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	// with unsent answers and the resume code. Never keep them in a cache or the Back history, so a
 	// shared computer or phone shows nothing after logging out or closing the page.
 	response.headers.set('Cache-Control', 'no-store');
-	if (event.url.protocol === 'https:') {
+	if (overHttps(event.locals)) {
 		response.headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
 	}
 	return response;

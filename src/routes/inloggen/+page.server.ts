@@ -17,7 +17,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, cookies, locals, url, getClientAddress }) => {
 		const form = Object.fromEntries(await request.formData());
 		const email = typeof form.email === 'string' ? form.email.slice(0, 200) : '';
 		const parsed = LoginSchema.safeParse(form);
@@ -43,7 +43,7 @@ export const actions: Actions = {
 				message: 'Het e-mailadres of het wachtwoord klopt niet.'
 			});
 		}
-		signIn(db, cookies, check.userId, url.protocol === 'https:');
+		signIn(db, cookies, locals, check.userId);
 		redirect(303, safeNextPath(url.searchParams.get('naar')));
 	}
 };

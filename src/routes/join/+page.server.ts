@@ -21,7 +21,7 @@ const JoinSchema = z.strictObject({
 export const load: PageServerLoad = ({ url }) => ({ code: url.searchParams.get('code') ?? '' });
 
 export const actions: Actions = {
-	default: async ({ request, cookies, getClientAddress }) => {
+	default: async ({ request, cookies, locals, getClientAddress }) => {
 		const form = Object.fromEntries(await request.formData());
 		const parsed = JoinSchema.safeParse(form);
 		const values = { code: typeof form.code === 'string' ? form.code.slice(0, 40) : '' };
@@ -41,6 +41,7 @@ export const actions: Actions = {
 				if (session.status !== 'open') return fail(400, { values, error: CLOSED_MESSAGE });
 				setRespondentCookies(
 					cookies,
+					locals,
 					session.joinCode,
 					responses.rotateToken(db, response.id),
 					code

@@ -6,8 +6,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-	default: ({ cookies }) => {
-		signOut(getDb(), cookies);
+	default: ({ cookies, locals }) => {
+		signOut(getDb(), cookies, locals);
 		redirect(303, '/inloggen?uitgelogd');
 	}
 };

@@ -101,6 +101,36 @@ export function setActionStatus(
 	return result.changes === 1;
 }
 
+export type ActionChanges = Pick<NewAction, 'dimensionId' | 'what' | 'who' | 'dueOn'>;
+
+/** Rewrites an action of this session; false when the action is not this session's. */
+export function updateAction(
+	db: Db,
+	sessionId: number,
+	actionId: number,
+	changes: ActionChanges
+): boolean {
+	const { dimensionId, what, who, dueOn } = changes;
+	const result = db
+		.update(improvementActions)
+		.set({ dimensionId, what, who, dueOn })
+		.where(and(eq(improvementActions.id, actionId), eq(improvementActions.sessionId, sessionId)))
+		.run();
+	return result.changes === 1;
+}
+
+/**
+ * Deletes an action of this session; false when the action is not this session's. A copy carried
+ * into a later round stays: that round decided to keep working on it.
+ */
+export function deleteAction(db: Db, sessionId: number, actionId: number): boolean {
+	const result = db
+		.delete(improvementActions)
+		.where(and(eq(improvementActions.id, actionId), eq(improvementActions.sessionId, sessionId)))
+		.run();
+	return result.changes === 1;
+}
+
 /** Carries an earlier session's unfinished action into this one, once. */
 export function carryOver(db: Db, sessionId: number, actionId: number): boolean {
 	const source = db

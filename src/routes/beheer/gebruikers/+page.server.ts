@@ -9,6 +9,7 @@ import * as leerbewegingen from '$lib/server/db/leerbewegingen';
 import * as audit from '$lib/server/db/audit';
 import * as users from '$lib/server/db/users';
 import { requireBeheerder } from '$lib/server/guard';
+import { originForOthers } from '$lib/server/origin';
 import { hashToken, randomToken } from '$lib/server/tokens';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -68,7 +69,7 @@ export const actions: Actions = {
 				);
 			}
 			audit.record(tx, locals.signedIn!.user, 'gebruiker toegevoegd', `${email} (${role})`);
-			return invitationLink(tx, userId, url.origin);
+			return invitationLink(tx, userId, originForOthers(locals).origin);
 		});
 		return { form: 'toevoegen', invited: { name, link } };
 	},
@@ -84,7 +85,10 @@ export const actions: Actions = {
 			});
 		return {
 			form: 'uitnodigen',
-			invited: { name: user.name, link: invitationLink(db, user.id, url.origin) }
+			invited: {
+				name: user.name,
+				link: invitationLink(db, user.id, originForOthers(locals).origin)
+			}
 		};
 	},
 	verwijderen: async ({ locals, url, request }) => {

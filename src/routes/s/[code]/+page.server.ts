@@ -29,7 +29,7 @@ export const load: PageServerLoad = ({ params, url, cookies }) => {
 };
 
 export const actions: Actions = {
-	start: async ({ params, url, cookies, getClientAddress }) => {
+	start: async ({ params, url, cookies, locals, getClientAddress }) => {
 		const db = getDb();
 		const { session, questionnaire } = sessionForCode(db, params.code, url);
 		if (session.status !== 'open') return fail(409, { error: CLOSED_MESSAGE });
@@ -43,7 +43,7 @@ export const actions: Actions = {
 		}
 		// Many people press 'Beginnen' at once in a meeting: their starts share one commit.
 		const { token, resumeCode } = await groupCommit(db).run(() => responses.start(db, session.id));
-		setRespondentCookies(cookies, session.joinCode, token, resumeCode);
+		setRespondentCookies(cookies, locals, session.joinCode, token, resumeCode);
 		redirect(303, `/s/${session.joinCode}/1`);
 	}
 };

@@ -14,7 +14,7 @@ export const load: PageServerLoad = ({ params }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ params, request, cookies, url }) => {
+	default: async ({ params, request, cookies, locals }) => {
 		const db = getDb();
 		const invitation = users.findInvitation(db, hashToken(params.token));
 		if (!invitation)
@@ -31,7 +31,7 @@ export const actions: Actions = {
 		);
 		if (!accepted)
 			return fail(410, { errors: { password: 'Deze uitnodiging is verlopen of al gebruikt.' } });
-		signIn(db, cookies, invitation.userId, url.protocol === 'https:');
+		signIn(db, cookies, locals, invitation.userId);
 		redirect(303, '/beheer');
 	}
 };

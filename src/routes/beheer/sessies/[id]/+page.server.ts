@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/app';
 import * as audit from '$lib/server/db/audit';
 import { liveCounts } from '$lib/server/live-counts';
 import * as sessions from '$lib/server/db/sessions';
+import { joinLink } from '$lib/server/origin';
 import { managedSession } from '$lib/server/session-access';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +14,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	return {
 		session,
 		counts: liveCounts(db, session),
-		joinUrl: `${url.origin}/s/${session.joinCode}`
+		...joinLink(locals, session.joinCode)
 	};
 };
 

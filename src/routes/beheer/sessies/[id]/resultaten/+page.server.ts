@@ -1,5 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { ActionSchema, ActionStatusSchema, ConclusionSchema, parseForm } from '$lib/domain/forms';
+import {
+	ActionEditSchema,
+	ActionIdSchema,
+	ActionSchema,
+	ActionStatusSchema,
+	ConclusionSchema,
+	parseForm
+} from '$lib/domain/forms';
 import { getDb } from '$lib/server/app';
 import * as conversation from '$lib/server/db/conversation';
 import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
@@ -88,7 +95,7 @@ export const actions: Actions = {
 			parsed.data.goesWell,
 			parsed.data.canImprove
 		);
-		return { form: 'conclusie', dimensionId: parsed.data.dimensionId, saved: true };
+		backTo(url, `conclusie-${parsed.data.dimensionId}`);
 	},
 	actie: async ({ locals, url, params, request }) => {
 		const db = getDb();
@@ -102,8 +109,7 @@ export const actions: Actions = {
 				values: parsed.data
 			});
 		}
-		conversation.addAction(db, session.id, parsed.data);
-		return { form: 'actie', saved: true };
+		backTo(url, `actie-${conversation.addAction(db, session.id, parsed.data)}`);
 	},
 	status: async ({ locals, url, params, request }) => {
 		const db = getDb();
@@ -119,7 +125,42 @@ export const actions: Actions = {
 				values: {}
 			});
 		}
-		return { form: 'status', saved: true };
+		backTo(url, `actie-${parsed.data.actionId}`);
+	},
+	wijzigen: async ({ locals, url, params, request }) => {
+		const db = getDb();
+		const { session } = managedSession(db, locals, url, params.id);
+		const parsed = parseForm(ActionEditSchema, await request.formData());
+		if (!parsed.ok) return fail(400, { form: 'wijzigen', ...parsed });
+		const { actionId, ...changes } = parsed.data;
+		if (!dimensionExists(session.questionnaireVersionId, changes.dimensionId)) {
+			return fail(400, {
+				form: 'wijzigen',
+				errors: { dimensionId: 'Kies een onderwerp uit de lijst.' },
+				values: parsed.data
+			});
+		}
+		if (!conversation.updateAction(db, session.id, actionId, changes)) {
+			return fail(400, {
+				form: 'wijzigen',
+				errors: { actionId: 'Deze verbeteractie hoort niet bij deze sessie.' },
+				values: parsed.data
+			});
+		}
+		backTo(url, `actie-${actionId}`);
+	},
+	verwijderen: async ({ locals, url, params, request }) => {
+		const db = getDb();
+		const { session } = managedSession(db, locals, url, params.id);
+		const parsed = parseForm(ActionIdSchema, await request.formData());
+		if (!parsed.ok || !conversation.deleteAction(db, session.id, parsed.data.actionId)) {
+			return fail(400, {
+				form: 'verwijderen',
+				errors: { actionId: 'Deze verbeteractie hoort niet bij deze sessie.' },
+				values: {}
+			});
+		}
+		backTo(url, 'verbeteracties', 'verwijderd');
 	},
 	overnemen: async ({ locals, url, params, request }) => {
 		const db = getDb();
@@ -136,9 +177,18 @@ export const actions: Actions = {
 			});
 		}
 		conversation.carryOver(db, session.id, actionId);
-		return { form: 'overnemen', saved: true };
+		backTo(url, `vorige-actie-${actionId}`);
 	}
 };
+
+/**
+ * After saving, back to the item just saved instead of the top of a long page: the browser
+ * scrolls to the anchor (without JavaScript), and `opgeslagen` says where to show "Opgeslagen."
+ * With JavaScript, keepPlace (src/lib/keep-place.ts) follows this without scrolling at all.
+ */
+function backTo(url: URL, anchor: string, done: 'opgeslagen' | 'verwijderd' = 'opgeslagen'): never {
+	redirect(303, `${url.pathname}?${done}=${anchor}#${anchor}`);
+}
 
 function dimensionExists(versionId: number, dimensionId: string): boolean {
 	const questionnaire = questionnaireVersions.definition(getDb(), versionId);
