@@ -25,7 +25,10 @@ describe('security headers', () => {
 
 	it('lets no cache or Back button keep a page (issue 10, W7)', async () => {
 		const response = await securityHeaders({
-			event: { url: new URL('http://localhost:3000/beheer/sessies/1/resultaten') } as RequestEvent,
+			event: {
+				url: new URL('http://localhost:3000/beheer/sessies/1/resultaten'),
+				locals: { origin: 'http://localhost:3000' }
+			} as RequestEvent,
 			resolve: async () =>
 				new Response('ok', { headers: { 'cache-control': 'private, max-age=3600' } })
 		});
