@@ -73,6 +73,20 @@ describe('shownFigures', () => {
 		expect(shown.taskProfile?.[0]).toMatchObject({ counts: null, doneShare: null });
 	});
 
+	it('makes a dimension’s figure from its statements’ shown figures, so it adds no equation', () => {
+		// X scores a1 and says "weet ik niet" on a2; five others score both. With the mean of each
+		// person's own mean, the dimension and statement means together would give X's a1 score.
+		const responses: ResponseRecord[] = [
+			{ answers: [answer('a1', 1), answer('a2', null)] },
+			...[2, 3, 4, 5, 4].map((v) => ({ answers: [answer('a1', v), answer('a2', 6 - v)] }))
+		];
+		const shown = shownFigures(aggregateSession(questionnaire, responses), 5);
+		const [a1, a2] = shown.items!.filter((i) => i.dimensionId === 'a');
+		const pooled = (a1.n * a1.mean! + a2.n * a2.mean!) / (a1.n + a2.n);
+		expect(shown.dimensions![0].mean).toBeCloseTo(pooled, 12);
+		expect(shown.dimensions![0].n).toBe(6);
+	});
+
 	it('never returns a lowest, highest, middle or quartile value', () => {
 		const responses = [3, 4, 5].map((v) => ({ answers: [answer('a1', v), answer('b1', v)] }));
 		const shown = shownFigures(aggregateSession(questionnaire, responses), 3);
@@ -105,7 +119,7 @@ describe('shownFigures', () => {
 						const ids = d.dimensionId === 'a' ? ['a1', 'a2'] : ['b1'];
 						expect(d.n).toBe(scorers(ids));
 						if (d.mean !== null) expect(d.n).toBeGreaterThanOrEqual(minimum);
-						expect(d.suppressed).toBe(d.n < minimum);
+						if (d.n < minimum) expect(d.suppressed).toBe(true);
 					}
 					for (const i of shown.items!) {
 						expect(i.n).toBe(scorers([i.itemId]));

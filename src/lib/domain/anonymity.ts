@@ -23,9 +23,10 @@ export type ShownDimension = Omit<DimensionStatistics, PersonalValues> & {
 	suppressed: boolean;
 };
 
-export type ShownItem = Omit<ItemStatistics, PersonalValues | 'dontKnowShare'> & {
+export type ShownItem = Omit<ItemStatistics, PersonalValues | 'dontKnowShare' | 'dontKnow'> & {
 	/** null when fewer than the minimum answered: the share would tell what one person chose */
 	dontKnowShare: number | null;
+	dontKnow: number | null;
 	suppressed: boolean;
 };
 
@@ -50,15 +51,37 @@ export function effectiveMinimum(minRespondents: number): number {
 	return Math.max(minRespondents, MIN_RESPONDENTS_FLOOR);
 }
 
-function shownDimension(d: DimensionStatistics, minimum: number): ShownDimension {
-	const suppressed = d.n < minimum;
+/**
+ * A dimension's figure is worked out from its statements' shown figures: the mean and spread of
+ * all their scores together. Then it adds nothing to what the statements already show. (The mean
+ * of each person's own mean, used before, did: where people skipped different statements, it and
+ * the statement means together gave one person's score.) Statements left out for too few scores
+ * are left out here too, or the difference would give them away.
+ */
+function shownDimension(
+	d: DimensionStatistics,
+	items: readonly ShownItem[],
+	minimum: number
+): ShownDimension {
+	let count = 0;
+	let sum = 0;
+	let squares = 0;
+	for (const item of items) {
+		if (item.dimensionId !== d.dimensionId || item.mean === null) continue;
+		count += item.n;
+		sum += item.n * item.mean;
+		squares += (item.n - 1) * (item.sd ?? 0) ** 2 + item.n * item.mean ** 2;
+	}
+	const suppressed = d.n < minimum || count === 0;
+	const mean = count === 0 ? 0 : sum / count;
+	const variance = count < 2 ? 0 : Math.max(0, (squares - count * mean ** 2) / (count - 1));
 	return {
 		dimensionId: d.dimensionId,
 		title: d.title,
 		chartLabel: d.chartLabel,
 		n: d.n,
-		mean: suppressed ? null : d.mean,
-		sd: suppressed ? null : d.sd,
+		mean: suppressed ? null : mean,
+		sd: suppressed || count < 2 ? null : Math.sqrt(variance),
 		// Over every answer in the dimension, "weet ik niet" included: no score can be read from it.
 		dontKnowShare: d.dontKnowShare,
 		flags: d.flags,
@@ -76,7 +99,8 @@ function shownItem(i: ItemStatistics, minimum: number): ShownItem {
 		n: i.n,
 		mean: suppressed ? null : i.mean,
 		sd: suppressed ? null : i.sd,
-		dontKnow: i.dontKnow,
+		// With fewer answers than the minimum, the count would give the hidden share away.
+		dontKnow: i.answered < minimum ? null : i.dontKnow,
 		dontKnowShare: i.answered < minimum ? null : i.dontKnowShare,
 		flags: i.flags,
 		answered: i.answered,
@@ -104,9 +128,12 @@ export function shownFigures(
 ): Partial<ShownFigures> {
 	const minimum = effectiveMinimum(minRespondents);
 	const out: Partial<ShownFigures> = {};
-	if (figures.dimensions)
-		out.dimensions = figures.dimensions.map((d) => shownDimension(d, minimum));
-	if (figures.items) out.items = figures.items.map((i) => shownItem(i, minimum));
+	const items = figures.items?.map((i) => shownItem(i, minimum));
+	if (figures.dimensions) {
+		if (!items) throw new Error('Cijfers per onderwerp komen uit die per stelling: lees ze mee');
+		out.dimensions = figures.dimensions.map((d) => shownDimension(d, items, minimum));
+	}
+	if (items) out.items = items;
 	if (figures.taskProfile) {
 		out.taskProfile = figures.taskProfile.map((r) => shownTaskRow(r, minimum));
 	}

@@ -114,8 +114,12 @@ export function forSessions<P extends FigurePart>(
 	parts: readonly P[]
 ): Map<number, ReleasedFigures<P>> {
 	const out = new Map<number, ReleasedFigures<P>>();
+	// A dimension's figure is made from its statements' (anonymity.ts): read those along.
+	const read: readonly FigurePart[] = parts.includes('dimensions' as P)
+		? [...new Set<FigurePart>([...parts, 'items'])]
+		: parts;
 	const column = (part: FigurePart) =>
-		parts.includes(part as P) ? sessionAggregates[part] : sql<string>`''`;
+		read.includes(part) ? sessionAggregates[part] : sql<string>`''`;
 	// Chunks stay below SQLite's limit on bound parameters.
 	for (let start = 0; start < sessionIds.length; start += 500) {
 		const rows = db
@@ -139,9 +143,10 @@ export function forSessions<P extends FigurePart>(
 			)
 			.all();
 		for (const row of rows) {
-			const raw = Object.fromEntries(parts.map((part) => [part, JSON.parse(row[part])]));
+			const raw = Object.fromEntries(read.map((part) => [part, JSON.parse(row[part])]));
+			const shown = shownFigures(raw, row.minRespondents);
 			out.set(row.sessionId, {
-				...(shownFigures(raw, row.minRespondents) as Pick<ShownFigures, P>),
+				...(Object.fromEntries(parts.map((part) => [part, shown[part]])) as Pick<ShownFigures, P>),
 				counted: row.counted,
 				minRespondents: row.minRespondents
 			});
