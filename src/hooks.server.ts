@@ -8,7 +8,12 @@ import { startOptions } from '$lib/server/config';
 import { knowOrigin } from '$lib/server/origin';
 import { sameOrigin } from '$lib/server/same-origin';
 import { securityHeaders } from '$lib/server/security-headers';
-import { chooseClientAddress, parseTrustedProxies, peerAddress } from '$lib/server/client-address';
+import {
+	chooseClientAddress,
+	countedNetwork,
+	parseTrustedProxies,
+	peerAddress
+} from '$lib/server/client-address';
 import { env } from '$env/dynamic/private';
 
 export const init: ServerInit = async () => {
@@ -32,11 +37,12 @@ const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
  * comes from a trusted proxy (see client-address.ts), whichever route asks.
  */
 const clientAddress: Handle = ({ event, resolve }) => {
-	if (env.ADDRESS_HEADER) {
-		const fromHeader = event.getClientAddress.bind(event);
-		event.getClientAddress = () =>
-			chooseClientAddress(peerAddress(event), trustedProxies, fromHeader);
-	}
+	const original = event.getClientAddress.bind(event);
+	const chosen = env.ADDRESS_HEADER
+		? () => chooseClientAddress(peerAddress(event), trustedProxies, original)
+		: original;
+	// An IPv6 visitor holds a whole /64: counted per address, each request could use a fresh one.
+	event.getClientAddress = () => countedNetwork(chosen());
 	return resolve(event);
 };
 

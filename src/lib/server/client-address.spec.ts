@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseClientAddress, parseTrustedProxies } from './client-address';
+import { chooseClientAddress, countedNetwork, parseTrustedProxies } from './client-address';
 
 const forged = () => '6.6.6.6';
 
@@ -40,5 +40,15 @@ describe('client address behind a proxy (issue 10, W9)', () => {
 	it('refuses a setting it cannot read, with a Dutch message', () => {
 		expect(() => parseTrustedProxies('proxy.gemeente.nl')).toThrow(/TRUSTED_PROXIES/);
 		expect(() => parseTrustedProxies('10.0.0.0/33')).toThrow(/geen IP-adres/);
+	});
+
+	it('counts an IPv6 visitor by its /64 network, and IPv4 as it is', () => {
+		expect(countedNetwork('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+		expect(countedNetwork('2001:0db8:0001:0002:ffff:1:2:3')).toBe('2001:db8:1:2::/64');
+		expect(countedNetwork('2001:db8::5')).toBe('2001:db8:0:0::/64');
+		expect(countedNetwork('::1')).toBe('0:0:0:0::/64');
+		expect(countedNetwork('::ffff:192.0.2.7')).toBe('192.0.2.7');
+		expect(countedNetwork('192.0.2.7')).toBe('192.0.2.7');
+		expect(countedNetwork('e2e-client-1')).toBe('e2e-client-1');
 	});
 });

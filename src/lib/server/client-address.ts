@@ -72,3 +72,24 @@ export function chooseClientAddress(
 export function peerAddress(event: Pick<RequestEvent, 'platform'>): string | undefined {
 	return event.platform?.req?.socket?.remoteAddress;
 }
+
+/**
+ * What the limits count: an IPv4 address as it is, an IPv6 address as its /64 network (one home
+ * or phone gets a whole /64 and can change address within it at will).
+ */
+export function countedNetwork(address: string): string {
+	const plain = plainAddress(address);
+	if (isIP(plain) !== 6) return plain;
+	const [head, tail = ''] = plain.toLowerCase().split('::');
+	const headGroups = head ? head.split(':') : [];
+	const tailGroups = plain.includes('::') ? (tail ? tail.split(':') : []) : [];
+	const groups = [
+		...headGroups,
+		...Array(8 - headGroups.length - tailGroups.length).fill('0'),
+		...tailGroups
+	];
+	return `${groups
+		.slice(0, 4)
+		.map((g) => g.replace(/^0+(?=.)/, ''))
+		.join(':')}::/64`;
+}

@@ -156,7 +156,11 @@ export function exportExtent(url: URL): ExportExtent {
  * One session's figures for a file, under the anonymity rule (null when they may not be shown),
  * with the change per dimension since the team's previous session of the same questionnaire.
  */
-export function sessionExport(db: Db, sessionId: number) {
+export function sessionExport(
+	db: Db,
+	sessionId: number,
+	mayView: (session: { teamId: number; meetrondeId: number }) => boolean
+) {
 	const session = sessions.get(db, sessionId);
 	if (!session) return null;
 	const data = results.forSession(db, sessionId, { comments: false });
@@ -172,7 +176,10 @@ export function sessionExport(db: Db, sessionId: number) {
 		session.questionnaireId
 	);
 	const startsOn = history.find((h) => h.id === sessionId)?.startsOn ?? '';
-	const earlier = history.filter((h) => h.teamId === session.teamId && h.startsOn < startsOn);
+	// Only earlier sessions this person may see: the change would give their figures away.
+	const earlier = history.filter(
+		(h) => h.teamId === session.teamId && h.startsOn < startsOn && mayView(h)
+	);
 	// The gate returns only sessions that may be shown.
 	const stored = results.forSessions(
 		db,
@@ -206,14 +213,22 @@ export function sessionExport(db: Db, sessionId: number) {
 	return { session, set, actions, submitted: data.counted, previous };
 }
 
-export function sessionCsv(db: Db, sessionId: number): string | null {
-	const exported = sessionExport(db, sessionId);
+export function sessionCsv(
+	db: Db,
+	sessionId: number,
+	mayView: Parameters<typeof sessionExport>[2]
+): string | null {
+	const exported = sessionExport(db, sessionId, mayView);
 	return exported ? toCsv(FIGURE_COLUMNS, figureLines([exported.set])) : null;
 }
 
 /** A session's workbook: the dimension table with a summary, the statements, the actions. */
-export async function sessionXlsx(db: Db, sessionId: number): Promise<Buffer | null> {
-	const exported = sessionExport(db, sessionId);
+export async function sessionXlsx(
+	db: Db,
+	sessionId: number,
+	mayView: Parameters<typeof sessionExport>[2]
+): Promise<Buffer | null> {
+	const exported = sessionExport(db, sessionId, mayView);
 	if (!exported) return null;
 	const { session, set, actions, submitted, previous } = exported;
 	const lines = figureLines([set]);

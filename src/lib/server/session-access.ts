@@ -1,4 +1,9 @@
-import { canManageSession, canReadComments, canViewSessionResults } from '$lib/domain/access';
+import {
+	canManageSession,
+	canReadComments,
+	canViewSessionResults,
+	type Actor
+} from '$lib/domain/access';
 import type { Db } from './db';
 import * as sessions from './db/sessions';
 import { forbidden, idParam, notFound, requireSignedIn, sessionScopeOf } from './guard';
@@ -26,4 +31,23 @@ export function viewableSession(db: Db, locals: App.Locals, url: URL, rawId: str
 		canManage: canManageSession(signedIn.actor, scope),
 		canReadComments: canReadComments(signedIn.actor, scope)
 	};
+}
+
+/**
+ * Whether this person may see another session's results: for the previous round's verbeteracties
+ * and the change since then. A leerbeweging's facilitator must not see a gemeente's own rounds.
+ */
+export function mayViewResultsOf(db: Db, actor: Actor) {
+	return (session: { teamId: number; meetrondeId: number }) =>
+		canViewSessionResults(actor, sessionScopeOf(db, session));
+}
+
+/** The team's previous session, only when this person may see its results (and actions). */
+export function visiblePreviousOf(
+	db: Db,
+	actor: Actor,
+	session: { id: number; teamId: number; questionnaireId: string }
+) {
+	const previous = sessions.previousOfTeam(db, session);
+	return previous && mayViewResultsOf(db, actor)(previous) ? previous : undefined;
 }

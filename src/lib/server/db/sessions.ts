@@ -187,7 +187,12 @@ export function previousOfTeam(
 	session: { id: number; teamId: number; questionnaireId: string }
 ) {
 	return db
-		.select({ id: sessions.id, meetrondeName: meetrondes.name })
+		.select({
+			id: sessions.id,
+			teamId: sessions.teamId,
+			meetrondeId: sessions.meetrondeId,
+			meetrondeName: meetrondes.name
+		})
 		.from(sessions)
 		.innerJoin(meetrondes, eq(meetrondes.id, sessions.meetrondeId))
 		.innerJoin(questionnaireVersions, eq(questionnaireVersions.id, sessions.questionnaireVersionId))

@@ -39,7 +39,8 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		meetrondes: meetrondes.listForGemeente(db, id),
 		canManage: canManageGemeente(actor, id),
 		isBeheerder: actor.role === 'beheerder',
-		responseCount: gemeenten.responseCount(db, id)
+		// Only the beheerder deletes a gemeente; for others it would be a live count of starts.
+		responseCount: actor.role === 'beheerder' ? gemeenten.responseCount(db, id) : 0
 	};
 };
 

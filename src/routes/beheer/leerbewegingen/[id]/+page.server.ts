@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
-import { canManageLeerbeweging } from '$lib/domain/access';
+import { canManageLeerbeweging, canManageSession } from '$lib/domain/access';
 import {
 	ConfirmNameSchema,
 	LeerbewegingSchema,
@@ -13,7 +13,14 @@ import * as leerbewegingen from '$lib/server/db/leerbewegingen';
 import * as meetrondes from '$lib/server/db/meetrondes';
 import * as sessions from '$lib/server/db/sessions';
 import * as teams from '$lib/server/db/teams';
-import { forbidden, idParam, notFound, requireBeheerder, requireSignedIn } from '$lib/server/guard';
+import {
+	forbidden,
+	idParam,
+	notFound,
+	requireBeheerder,
+	requireSignedIn,
+	sessionScopeOf
+} from '$lib/server/guard';
 import type { Actions, PageServerLoad } from './$types';
 
 const TeamIdSchema = z.strictObject({
@@ -37,7 +44,10 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		leerbeweging,
 		teams: members.map((team) => ({
 			...team,
-			sessions: sessions.listForTeam(db, team.id, 'manager')
+			// Only sessions in rounds this person runs: not the counts of a gemeente's own rounds.
+			sessions: sessions
+				.listForTeam(db, team.id, 'manager')
+				.filter((s) => canManageSession(actor, sessionScopeOf(db, s)))
 		})),
 		meetrondes: meetrondes.listForLeerbeweging(db, id),
 		candidates:

@@ -59,6 +59,15 @@ export const actions: Actions = {
 		}
 		const parsed = parseForm(MinRespondentsSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
+		// Team members were told the minimum when they started: once open, it may only go up.
+		if (session.status !== 'draft' && parsed.data.minRespondents < session.minRespondents) {
+			return fail(400, {
+				errors: {
+					minRespondents: `Teamleden hebben gelezen dat het minimum ${session.minRespondents} is. Je kunt het nu alleen nog hoger maken.`
+				},
+				values: { minRespondents: String(parsed.data.minRespondents) }
+			});
+		}
 		sessions.setMinRespondents(db, session.id, parsed.data.minRespondents);
 		return { done: 'Het minimum is opgeslagen.' };
 	},

@@ -43,7 +43,10 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 	const scope = teamScopeOf(db, id);
 	const canEdit = canEditTeam(actor, scope);
 	return {
-		team,
+		// The team profile is the gemeente's: a leerbeweging's facilitator gets the name only.
+		team: canEdit
+			? team
+			: { ...team, tasks: [], composition: null, legalForm: null, targetGroup: null },
 		canEdit,
 		// A leerbeweging's facilitator sees only the sessions in its own rounds.
 		sessions: sessions

@@ -11,19 +11,23 @@ import { getDb } from '$lib/server/app';
 import * as conversation from '$lib/server/db/conversation';
 import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
 import * as results from '$lib/server/db/results';
-import * as sessions from '$lib/server/db/sessions';
 import { AGENDA_ORDERS, type AgendaOrder } from '$lib/domain/agenda';
 import { buildSessionResults } from '$lib/server/session-results';
-import { managedSession, viewableSession } from '$lib/server/session-access';
+import { managedSession, viewableSession, visiblePreviousOf } from '$lib/server/session-access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
 	const db = getDb();
-	const { session, canManage, canReadComments } = viewableSession(db, locals, url, params.id);
+	const { session, canManage, canReadComments, signedIn } = viewableSession(
+		db,
+		locals,
+		url,
+		params.id
+	);
 	const questionnaire = questionnaireVersions.definition(db, session.questionnaireVersionId)!;
 	const requested = url.searchParams.get('sorteer') ?? 'verschil';
 	const order = (requested in AGENDA_ORDERS ? requested : 'verschil') as AgendaOrder;
-	const previous = sessions.previousOfTeam(db, session);
+	const previous = visiblePreviousOf(db, signedIn.actor, session);
 	return {
 		session,
 		questionnaire,
@@ -164,9 +168,9 @@ export const actions: Actions = {
 	},
 	overnemen: async ({ locals, url, params, request }) => {
 		const db = getDb();
-		const { session } = managedSession(db, locals, url, params.id);
+		const { session, signedIn } = managedSession(db, locals, url, params.id);
 		const actionId = Number((await request.formData()).get('actionId'));
-		const previous = sessions.previousOfTeam(db, session);
+		const previous = visiblePreviousOf(db, signedIn.actor, session);
 		const allowed =
 			previous && conversation.actionsOf(db, previous.id).some((a) => a.id === actionId);
 		if (!allowed) {

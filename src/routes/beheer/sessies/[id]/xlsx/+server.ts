@@ -1,15 +1,15 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/app';
 import { sessionXlsx } from '$lib/server/figure-exports';
-import { viewableSession } from '$lib/server/session-access';
+import { mayViewResultsOf, viewableSession } from '$lib/server/session-access';
 import { XLSX_TYPE } from '$lib/server/xlsx';
 import type { RequestHandler } from './$types';
 
 /** A session's figures as an Excel workbook, for everyone who may see its results. */
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const db = getDb();
-	const { session } = viewableSession(db, locals, url, params.id);
-	const file = await sessionXlsx(db, session.id);
+	const { session, signedIn } = viewableSession(db, locals, url, params.id);
+	const file = await sessionXlsx(db, session.id, mayViewResultsOf(db, signedIn.actor));
 	if (!file)
 		error(404, 'Deze sessie heeft (nog) geen uitkomsten: te weinig respons of nog niet gesloten.');
 	const name = `${session.teamName}-${session.meetrondeName}`
