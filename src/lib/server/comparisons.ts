@@ -274,7 +274,8 @@ export function buildComparison(db: Db, request: ComparisonRequest) {
 		summary: comparisonSummary(
 			rows.filter((r) => !r.isAverage),
 			dimensions,
-			request.kind === 'rondes' ? 'rondes' : 'teams'
+			request.kind === 'rondes' ? 'rondes' : 'teams',
+			hasReferences ? 'tasks' : 'score'
 		),
 		averageLabel: request.kind === 'gemiddelde' ? AVERAGE_LABELS[request.average] : null,
 		groupSize,
