@@ -25,3 +25,18 @@ export function startOptions(): StartOptions {
 		retentionMonths: retentionMonths(env.RETENTION_MONTHS)
 	};
 }
+
+/** CONTACT_EMAIL: where people ask about privacy or accessibility; shown on those pages. */
+export function contactEmail(): string | null {
+	const value = env.CONTACT_EMAIL?.trim();
+	return value && /^[^\s@]+@[^\s@]+$/.test(value) ? value : null;
+}
+
+/** RETENTION_MONTHS as the privacy statement tells it (the app checks it at start). */
+export function retentionForStatement(): number | null {
+	try {
+		return retentionMonths(env.RETENTION_MONTHS);
+	} catch {
+		return null;
+	}
+}

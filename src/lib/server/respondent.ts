@@ -9,7 +9,7 @@ import * as sessions from './db/sessions';
 
 const TOKEN_COOKIE = 'wijkspiegel_deelnemer';
 const RESUME_COOKIE = 'wijkspiegel_hervatcode';
-const COOKIE_DAYS = 60;
+export const COOKIE_DAYS = 60;
 
 /** Cookies live under /s/{CODE} only: two sessions on one device never see each other's. */
 function cookieOptions(joinCode: string) {
