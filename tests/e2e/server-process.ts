@@ -45,6 +45,8 @@ export function startServer(
 			ADMIN_PASSWORD: 'server-test-wachtwoord',
 			ADDRESS_HEADER: '',
 			LOG_LEVEL: 'info',
+			// The shutdown test counts the request lines.
+			LOG_REQUESTS: 'true',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -21,7 +21,11 @@ export function startOptions(): StartOptions {
 		databasePath: env.DATABASE_PATH || join(appRoot(), 'data', 'wijkspiegel.db'),
 		questionnairesDir: env.QUESTIONNAIRES_DIR || join(appRoot(), 'questionnaires'),
 		seedDemo: env.SEED_DEMO !== 'false',
-		admin: { email: env.ADMIN_EMAIL || 'beheer@wijkspiegel.local', password: env.ADMIN_PASSWORD },
+		admin: {
+			email: env.ADMIN_EMAIL || 'beheer@wijkspiegel.local',
+			// An empty ADMIN_PASSWORD= means "not set": generate one, never an empty password.
+			password: env.ADMIN_PASSWORD || undefined
+		},
 		retentionMonths: retentionMonths(env.RETENTION_MONTHS)
 	};
 }
