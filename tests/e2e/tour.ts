@@ -18,7 +18,11 @@ export const ACCOUNTS = { beheerder: BEHEERDER, begeleider: FACILITATOR_A, gemee
  * Follows every in-app link from the workspace (GET only: following links never writes) and
  * returns one address per kind of page this user can reach, in the order they were found.
  */
-export async function crawlWorkspace(page: Page, limit = 40): Promise<string[]> {
+export async function crawlWorkspace(
+	page: Page,
+	broken: string[] = [],
+	limit = 40
+): Promise<string[]> {
 	const seen = new Set<string>();
 	const found: string[] = [];
 	const queue = ['/beheer'];
@@ -28,7 +32,11 @@ export async function crawlWorkspace(page: Page, limit = 40): Promise<string[]> 
 		if (seen.has(shape)) continue;
 		seen.add(shape);
 		const response = await page.goto(path);
-		if (!response || response.status() >= 400) continue;
+		if (!response || response.status() >= 400) {
+			// A link this user is shown but may not follow, or that leads nowhere.
+			broken.push(`${path} (${response?.status()})`);
+			continue;
+		}
 		found.push(path);
 		const links = await page.$$eval('a[href]:not([download])', (anchors) =>
 			anchors
@@ -48,7 +56,8 @@ export async function crawlWorkspace(page: Page, limit = 40): Promise<string[]> 
 export async function tour(
 	page: Page,
 	who: Tourist,
-	visit: (path: string) => Promise<void>
+	visit: (path: string) => Promise<void>,
+	broken: string[] = []
 ): Promise<void> {
 	if (who === 'teamlid') {
 		for (const path of ['/', '/join', '/inloggen', '/privacy', '/toegankelijkheid', '/s/DEMO26']) {
@@ -67,7 +76,7 @@ export async function tour(
 		return;
 	}
 	await login(page, ACCOUNTS[who]);
-	for (const path of await crawlWorkspace(page)) {
+	for (const path of await crawlWorkspace(page, broken)) {
 		await page.goto(path);
 		await visit(path);
 	}
