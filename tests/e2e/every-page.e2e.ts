@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { ensureFixture } from './accounts';
-import { controlsWithLowContrast, fontFamiliesOnPage } from './legibility';
+import { controlsWithLowContrast, fontFamiliesOnPage, selectsCuttingOptions } from './legibility';
 import { tour, type Tourist } from './tour';
 
 // Every page each kind of user meets: readable controls, one font family, axe clean, including
@@ -23,6 +23,9 @@ for (const who of ['teamlid', 'beheerder', 'begeleider', 'gemeente'] as Tourist[
 				pages++;
 				for (const low of await controlsWithLowContrast(page)) {
 					problems.push(`${path}: ${low.control} "${low.text}" contrast ${low.ratio}:1`);
+				}
+				for (const select of await selectsCuttingOptions(page)) {
+					problems.push(`${path}: ${select} cuts its longest option off`);
 				}
 				const families = Object.keys(await fontFamiliesOnPage(page));
 				if (families.length > 1) problems.push(`${path}: fonts ${families.join(' | ')}`);

@@ -126,3 +126,23 @@ export function fontFamiliesOnPage(page: Page): Promise<Record<string, string[]>
 		return families;
 	});
 }
+
+/** Visible selects too narrow for their longest option: the text would be cut off when chosen. */
+export function selectsCuttingOptions(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const context = document.createElement('canvas').getContext('2d')!;
+		return [...document.querySelectorAll<HTMLSelectElement>('select')]
+			.filter((select) => select.checkVisibility())
+			.filter((select) => {
+				const style = getComputedStyle(select);
+				context.font = style.font;
+				const longest = Math.max(
+					...[...select.options].map((o) => context.measureText(o.text).width)
+				);
+				const room =
+					select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20; // the arrow
+				return longest > room;
+			})
+			.map((select) => `select#${select.id || select.name}`);
+	});
+}
