@@ -36,12 +36,22 @@ const built = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';
 if (built !== current || !existsSync(join(buildDir, 'index.js'))) {
 	console.log('Wijkspiegel wordt gebouwd (dit gebeurt alleen na een wijziging)...');
 	const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+	// The build's own output is for developers ("Run npm run preview", plugin timings, an empty
+	// chunk): kept to show only when the build fails, so the beheerder password stays in view.
 	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
 		cwd: root,
-		stdio: 'inherit'
+		stdio: ['ignore', 'pipe', 'pipe'],
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024
 	});
-	if (result.status !== 0) process.exit(result.status ?? 1);
+	if (result.status !== 0) {
+		process.stdout.write(result.stdout ?? '');
+		process.stderr.write(result.stderr ?? '');
+		console.error('Het bouwen is mislukt; zie de meldingen hierboven.');
+		process.exit(result.status ?? 1);
+	}
 	writeFileSync(stampFile, current);
+	console.log('Klaar met bouwen.');
 }
 
 const port = process.env.PORT || '3000';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { sequence } from '@sveltejs/kit/hooks';
 import { closeDb, getDb, QuestionnaireError, startApp } from '$lib/server/app';
 import { currentUser } from '$lib/server/login';
-import { log } from '$lib/server/log';
+import { log, requestLoggingOn } from '$lib/server/log';
 import { startOptions } from '$lib/server/config';
 import { knowOrigin } from '$lib/server/origin';
 import { sameOrigin } from '$lib/server/same-origin';
@@ -58,6 +58,7 @@ const authenticate: Handle = ({ event, resolve }) => {
 const accessLog: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const response = await resolve(event);
+	if (!requestLoggingOn()) return response;
 	log('info', 'request', {
 		method: event.request.method,
 		route: event.route.id ?? '(geen route)',

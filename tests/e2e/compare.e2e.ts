@@ -17,7 +17,7 @@ test('a gemeente compares its teams in one round, sorted by name, with a table a
 }) => {
 	await login(page, VIEWER_A);
 	await page.getByRole('link', { name: 'Vergelijken' }).click();
-	await page.getByLabel('Wat vergelijkt u?').selectOption('teams');
+	await page.getByRole('link', { name: 'Teams in één meetronde' }).click();
 	await page
 		.getByLabel('Meetronde', { exact: false })
 		.selectOption({ label: 'Nulmeting voorjaar 2026' });
@@ -80,7 +80,7 @@ test('a facilitator follows one team from the nulmeting to the next round, with 
 }) => {
 	await login(page, FACILITATOR_A);
 	await page.goto('/beheer/vergelijken');
-	await page.getByLabel('Wat vergelijkt u?').selectOption('rondes');
+	await page.getByRole('link', { name: 'Eén team over de meetrondes' }).click();
 	await page.locator('#team').selectOption({ label: 'Wijkteam Noord' });
 	await page.getByRole('button', { name: 'Vergelijken' }).click();
 	const grid = page.getByRole('table', { name: /verandering sinds de vorige ronde/ });
@@ -102,7 +102,8 @@ test('a team beside the average of its gemeente says how the average is formed',
 	page
 }) => {
 	await login(page, FACILITATOR_A);
-	await page.goto('/beheer/vergelijken');
+	// This kind shows both the team and the round to choose from.
+	await page.goto('/beheer/vergelijken?soort=gemiddelde');
 	const ronde = await roundId(page, '1-meting najaar 2026');
 	const team = await page
 		.locator('#team option', { hasText: 'Buurtteam Zuid' })
@@ -135,8 +136,8 @@ test('a gemeente sees the takenprofiel of its teams beside the national shares',
 }) => {
 	await login(page, VIEWER_A);
 	await page.goto('/beheer/vergelijken');
+	await page.getByRole('link', { name: 'Teams in één meetronde' }).click();
 	await page.getByLabel('Vragenlijst').selectOption('takenprofiel');
-	await page.getByLabel('Wat vergelijkt u?').selectOption('teams');
 	await page
 		.getByLabel('Meetronde', { exact: false })
 		.selectOption({ label: 'Nulmeting voorjaar 2026' });
@@ -147,6 +148,11 @@ test('a gemeente sees the takenprofiel of its teams beside the national shares',
 	await expect(first.locator('td').nth(0)).toHaveText(/^[0-3] van 3$/);
 	await expect(first.locator('td').nth(1)).toHaveText(/^\d{1,3}%$/);
 	await expect(first.locator('td').nth(2)).toHaveText(/^\d{1,2}(,\d)?%$/);
+	// A takenprofiel has no right or wrong: no "scoren het hoogst".
+	await expect(
+		page.getByText('De teams doen samen de meeste taken bij', { exact: false })
+	).toBeVisible();
+	await expect(page.getByText(/scoren|hoogst/)).toHaveCount(0);
 	await expectNoAxeViolations(page);
 });
 
@@ -171,4 +177,53 @@ test('lines of the comparison chart are shown and hidden by keyboard, and the pa
 	await expect(groups.getByRole('row', { name: /Alle teams \(3\)/ })).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Verbeteracties van deze teams' })).toBeVisible();
 	await expectNoAxeViolations(page);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the comparison form shows only the choices that apply to the kind of comparison', async ({
+		page
+	}) => {
+		await login(page, VIEWER_A);
+		const shown = async () => ({
+			team: await page.locator('#team').count(),
+			ronde: await page.locator('#ronde').count(),
+			profiel: await page.locator('#profiel').count(),
+			gemiddelde: await page.locator('#gemiddelde').count()
+		});
+		await page.goto('/beheer/vergelijken');
+		await page.getByRole('link', { name: 'Teams in één meetronde' }).click();
+		expect(await shown()).toEqual({ team: 0, ronde: 1, profiel: 1, gemiddelde: 1 });
+		await page.getByRole('link', { name: 'Eén team over de meetrondes' }).click();
+		expect(await shown()).toEqual({ team: 1, ronde: 0, profiel: 0, gemiddelde: 0 });
+		await page.getByRole('link', { name: 'Eén team naast het gemiddelde' }).click();
+		expect(await shown()).toEqual({ team: 1, ronde: 1, profiel: 1, gemiddelde: 1 });
+		await expect(page.getByRole('link', { name: 'Eén team naast het gemiddelde' })).toHaveAttribute(
+			'aria-current',
+			'true'
+		);
+		// The choice of team survives a submit without scripts.
+		await page.locator('#team').selectOption({ label: 'Wijkteam Noord' });
+		await page.getByRole('button', { name: 'Vergelijken' }).click();
+		await expect(page).toHaveURL(/soort=gemiddelde/);
+		await expect(page.locator('#team option:checked')).toHaveText('Wijkteam Noord');
+		// No option text is cut off: each select is as wide as its longest option.
+		const cut = await page.locator('.filters select').evaluateAll((selects) => {
+			const context = document.createElement('canvas').getContext('2d')!;
+			return selects
+				.filter((select) => {
+					context.font = getComputedStyle(select).font;
+					const longest = Math.max(
+						...[...(select as HTMLSelectElement).options].map(
+							(o) => context.measureText(o.text).width
+						)
+					);
+					// padding and the arrow take about 3 rem
+					return longest + 48 > select.getBoundingClientRect().width;
+				})
+				.map((s) => s.id);
+		});
+		expect(cut).toEqual([]);
+	});
 });

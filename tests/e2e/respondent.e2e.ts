@@ -95,6 +95,8 @@ test('repeated wrong codes from one client are slowed down', async ({ browser })
 });
 
 test('a team member completes the questionnaire by keyboard alone', async ({ page, context }) => {
+	// 19 statements and the review page's 19 "Wijzigen" links, one Tab at a time on a busy machine.
+	test.setTimeout(60_000);
 	await page.goto('/join');
 	await page.keyboard.press('Tab'); // skip link
 	await page.keyboard.press('Tab'); // Wijkspiegel

@@ -46,6 +46,8 @@ export function startServer(
 		// Every simulated respondent comes from 127.0.0.1: a room far larger than any team.
 		START_RATE_LIMIT: '100000',
 		LOG_LEVEL: 'info',
+		// The shutdown test counts the request lines.
+		LOG_REQUESTS: 'true',
 		...env
 	});
 }

@@ -126,4 +126,17 @@ describe('comparisonSummary', () => {
 	it('says so when there is nothing to compare', () => {
 		expect(comparisonSummary([], dimensions, 'teams')).toMatch(/nog geen uitkomsten/);
 	});
+
+	it('never calls a takenprofiel better or worse: no "scoren het hoogst" or "vooruitgang"', () => {
+		const rows = [
+			{ label: 'de nulmeting', means: { a: 1.5, b: 2 } },
+			{ label: '1-meting', means: { a: 2.8, b: 2.1 } }
+		];
+		for (const over of ['teams', 'rondes'] as const) {
+			const text = comparisonSummary(rows, dimensions, over, 'tasks');
+			expect(text).not.toMatch(/scoor|scoren|hoogst|vooruitgang/);
+			expect(text).toMatch(/de meeste taken bij/);
+			expect(text).toMatch(/geen oordeel/);
+		}
+	});
 });

@@ -95,12 +95,14 @@ const score = (v: number) => v.toFixed(1).replace('.', ',');
 
 /**
  * A short plain-Dutch summary of a comparison: where the rows score highest on average, and the
- * largest rise between the first and the last column of a series of rounds.
+ * largest rise between the first and the last column of a series of rounds. A takenprofiel
+ * ('tasks') has no better or worse: it says where teams do the most tasks, never "scoort het hoogst".
  */
 export function comparisonSummary(
 	rows: readonly { label: string; means: Record<string, number | null> }[],
 	dimensions: readonly { id: string; title: string }[],
-	over: 'teams' | 'rondes'
+	over: 'teams' | 'rondes',
+	measures: 'score' | 'tasks' = 'score'
 ): string {
 	if (rows.length === 0) return 'Er zijn nog geen uitkomsten om te vergelijken.';
 	const overall = dimensions
@@ -111,13 +113,22 @@ export function comparisonSummary(
 		.filter((x): x is { d: { id: string; title: string }; mean: number } => x.mean !== null);
 	if (overall.length === 0) return 'Er zijn nog geen scores om te vergelijken.';
 	const best = overall.reduce((a, b) => (b.mean > a.mean ? b : a));
+	const tasks = measures === 'tasks';
 	const who =
 		over === 'teams'
 			? rows.length === 1
-				? 'Het team scoort'
-				: 'De teams scoren samen'
-			: 'Over alle rondes scoort het team';
-	let text = `${who} het hoogst op ${best.d.title} (gemiddeld ${score(best.mean)}).`;
+				? tasks
+					? 'Het team doet'
+					: 'Het team scoort'
+				: tasks
+					? 'De teams doen samen'
+					: 'De teams scoren samen'
+			: tasks
+				? 'Over alle rondes doet het team'
+				: 'Over alle rondes scoort het team';
+	let text = tasks
+		? `${who} de meeste taken bij ${best.d.title} (gemiddeld ${score(best.mean)}). Een takenprofiel is geen oordeel: het laat zien wat een team doet, niet hoe goed.`
+		: `${who} het hoogst op ${best.d.title} (gemiddeld ${score(best.mean)}).`;
 	if (over === 'rondes' && rows.length >= 2) {
 		const first = rows[0];
 		const last = rows[rows.length - 1];
@@ -131,7 +142,9 @@ export function comparisonSummary(
 			.filter((x): x is { d: { id: string; title: string }; change: number } => x.change !== null)
 			.sort((a, b) => b.change - a.change)[0];
 		if (rising && rising.change >= TREND_THRESHOLD) {
-			text += ` De grootste vooruitgang sinds ${first.label} is er bij ${rising.d.title} (${formatChange(rising.change)}).`;
+			text += tasks
+				? ` De grootste toename sinds ${first.label} is er bij ${rising.d.title} (${formatChange(rising.change)}).`
+				: ` De grootste vooruitgang sinds ${first.label} is er bij ${rising.d.title} (${formatChange(rising.change)}).`;
 		} else if (rising) {
 			text += ` Sinds ${first.label} zijn de scores ongeveer gelijk gebleven.`;
 		}

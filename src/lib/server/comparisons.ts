@@ -1,3 +1,4 @@
+import { countOf } from '$lib/domain/wording';
 import {
 	AVERAGE_LABELS,
 	changes,
@@ -188,7 +189,8 @@ export function buildComparison(db: Db, request: ComparisonRequest) {
 			);
 			rows.push({
 				sessionId: null,
-				label: `Gemiddelde van ${inRound.length} ${inRound.length === 1 ? 'team' : 'teams'}`,
+				// A team may have more than one session in a round: count teams, not sessions.
+				label: `Gemiddelde van ${countOf(new Set(inRound.map((l) => l.figures.teamId)).size, 'team', 'teams')}`,
 				means,
 				counts: Object.fromEntries(
 					ids.map((id) => [id, inRound.reduce((n, l) => n + (l.figures.counts[id] ?? 0), 0)])
@@ -270,7 +272,8 @@ export function buildComparison(db: Db, request: ComparisonRequest) {
 		summary: comparisonSummary(
 			rows.filter((r) => !r.isAverage),
 			dimensions,
-			request.kind === 'rondes' ? 'rondes' : 'teams'
+			request.kind === 'rondes' ? 'rondes' : 'teams',
+			hasReferences ? 'tasks' : 'score'
 		),
 		averageLabel: request.kind === 'gemiddelde' ? AVERAGE_LABELS[request.average] : null,
 		/** the versions behind the rows shown and the statements that differ between them */

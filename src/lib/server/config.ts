@@ -21,7 +21,26 @@ export function startOptions(): StartOptions {
 		databasePath: env.DATABASE_PATH || join(appRoot(), 'data', 'wijkspiegel.db'),
 		questionnairesDir: env.QUESTIONNAIRES_DIR || join(appRoot(), 'questionnaires'),
 		seedDemo: env.SEED_DEMO !== 'false',
-		admin: { email: env.ADMIN_EMAIL || 'beheer@wijkspiegel.local', password: env.ADMIN_PASSWORD },
+		admin: {
+			email: env.ADMIN_EMAIL || 'beheer@wijkspiegel.local',
+			// An empty ADMIN_PASSWORD= means "not set": generate one, never an empty password.
+			password: env.ADMIN_PASSWORD || undefined
+		},
 		retentionMonths: retentionMonths(env.RETENTION_MONTHS)
 	};
+}
+
+/** CONTACT_EMAIL: where people ask about privacy or accessibility; shown on those pages. */
+export function contactEmail(): string | null {
+	const value = env.CONTACT_EMAIL?.trim();
+	return value && /^[^\s@]+@[^\s@]+$/.test(value) ? value : null;
+}
+
+/** RETENTION_MONTHS as the privacy statement tells it (the app checks it at start). */
+export function retentionForStatement(): number | null {
+	try {
+		return retentionMonths(env.RETENTION_MONTHS);
+	} catch {
+		return null;
+	}
 }

@@ -12,3 +12,11 @@ export function log(
 	if (level === 'error') console.error(line);
 	else console.log(line);
 }
+
+/**
+ * One line per request only with LOG_REQUESTS=true: by default `npm start` stays quiet, so the
+ * one-time beheerder password and the addresses stay in view instead of scrolling away.
+ */
+export function requestLoggingOn(env: Record<string, string | undefined> = process.env): boolean {
+	return env.LOG_REQUESTS === 'true' && env.LOG_LEVEL !== 'silent';
+}

@@ -1,4 +1,4 @@
-import { asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '.';
 import { gemeenten, responses, sessions, teams } from './schema';
 
@@ -7,14 +7,14 @@ export function create(db: Db, name: string): number {
 }
 
 export function list(db: Db, ids?: readonly number[]) {
+	// A join, not a correlated subquery: drizzle writes a column without its table name there, so
+	// "gemeente_id = id" compared each team with itself (every gemeente showed "1 team").
 	const query = db
-		.select({
-			id: gemeenten.id,
-			name: gemeenten.name,
-			teams: sql<number>`(SELECT count(*) FROM ${teams} WHERE ${teams.gemeenteId} = ${gemeenten.id})`
-		})
-		.from(gemeenten);
+		.select({ id: gemeenten.id, name: gemeenten.name, teams: countDistinct(teams.id) })
+		.from(gemeenten)
+		.leftJoin(teams, eq(teams.gemeenteId, gemeenten.id));
 	return (ids ? query.where(inArray(gemeenten.id, [...ids])) : query)
+		.groupBy(gemeenten.id)
 		.orderBy(asc(gemeenten.name))
 		.all();
 }
@@ -36,7 +36,7 @@ export function remove(db: Db, id: number): void {
 	db.delete(gemeenten).where(eq(gemeenten.id, id)).run();
 }
 
-/** How many responses would be lost by deleting the gemeente. */
+/** How many sent questionnaires would be lost by deleting the gemeente (started ones do not count). */
 export function responseCount(db: Db, id: number): number {
 	return (
 		db
@@ -44,7 +44,7 @@ export function responseCount(db: Db, id: number): number {
 			.from(responses)
 			.innerJoin(sessions, eq(sessions.id, responses.sessionId))
 			.innerJoin(teams, eq(teams.id, sessions.teamId))
-			.where(eq(teams.gemeenteId, id))
+			.where(and(eq(teams.gemeenteId, id), isNotNull(responses.submittedAt)))
 			.get()?.n ?? 0
 	);
 }

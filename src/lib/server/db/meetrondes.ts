@@ -1,4 +1,4 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '.';
 import { meetrondes, responses, sessions } from './schema';
 
@@ -48,14 +48,14 @@ export function update(
 	db.update(meetrondes).set(meetronde).where(eq(meetrondes.id, id)).run();
 }
 
-/** How many responses would be lost by deleting the round with its sessions. */
+/** How many sent questionnaires would be lost by deleting the round (started ones do not count). */
 export function responseCount(db: Db, id: number): number {
 	return (
 		db
 			.select({ n: count() })
 			.from(responses)
 			.innerJoin(sessions, eq(sessions.id, responses.sessionId))
-			.where(eq(sessions.meetrondeId, id))
+			.where(and(eq(sessions.meetrondeId, id), isNotNull(responses.submittedAt)))
 			.get()?.n ?? 0
 	);
 }

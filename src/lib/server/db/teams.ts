@@ -1,4 +1,4 @@
-import { asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, sql } from 'drizzle-orm';
 import type {
 	TeamComposition,
 	TeamLegalForm,
@@ -64,13 +64,14 @@ export function findByName(db: Db, gemeenteId: number, name: string) {
 		.get();
 }
 
+/** How many sent questionnaires would be lost by deleting the team (started ones do not count). */
 export function responseCount(db: Db, id: number): number {
 	return (
 		db
 			.select({ n: count() })
 			.from(responses)
 			.innerJoin(sessions, eq(sessions.id, responses.sessionId))
-			.where(eq(sessions.teamId, id))
+			.where(and(eq(sessions.teamId, id), isNotNull(responses.submittedAt)))
 			.get()?.n ?? 0
 	);
 }

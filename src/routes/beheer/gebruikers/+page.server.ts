@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
-import { parseForm, UserSchema } from '$lib/domain/forms';
+import { ConfirmNameSchema, parseForm, UserSchema } from '$lib/domain/forms';
+import { ROLE_LABELS } from '$lib/domain/access';
 import { getDb } from '$lib/server/app';
 import type { Db } from '$lib/server/db';
 import { INVITATION_DAYS } from '$lib/server/auth';
@@ -28,10 +29,14 @@ function invitationLink(db: Db, userId: number, origin: string): string {
 }
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	requireBeheerder(locals, url);
+	const { user: me } = requireBeheerder(locals, url);
 	const db = getDb();
+	const list = users.listWithMemberships(db);
+	// ?verwijderen=ID only shows the confirmation step; deleting takes the POST below.
+	const toDelete = Number(url.searchParams.get('verwijderen'));
 	return {
-		users: users.listWithMemberships(db),
+		users: list,
+		confirmDelete: list.find((u) => u.id === toDelete && u.id !== me.id) ?? null,
 		gemeenten: gemeenten.list(db),
 		leerbewegingen: leerbewegingen.list(db),
 		invitationDays: INVITATION_DAYS
@@ -68,7 +73,12 @@ export const actions: Actions = {
 					kind === 'gemeente' ? { gemeenteId: scopeId } : { leerbewegingId: scopeId }
 				);
 			}
-			audit.record(tx, locals.signedIn!.user, 'gebruiker toegevoegd', `${email} (${role})`);
+			audit.record(
+				tx,
+				locals.signedIn!.user,
+				'gebruiker toegevoegd',
+				`${email} (${ROLE_LABELS[role]})`
+			);
 			return invitationLink(tx, userId, originForOthers(locals).origin);
 		});
 		return { form: 'toevoegen', invited: { name, link } };
@@ -93,7 +103,8 @@ export const actions: Actions = {
 	},
 	verwijderen: async ({ locals, url, request }) => {
 		const { user: me } = requireBeheerder(locals, url);
-		const parsed = parseForm(UserIdSchema, await request.formData());
+		const form = await request.formData();
+		const parsed = parseForm(UserIdSchema, form, [], ['confirm']);
 		if (!parsed.ok || parsed.data.userId === me.id) {
 			return fail(400, {
 				form: 'verwijderen',
@@ -105,14 +116,24 @@ export const actions: Actions = {
 		}
 		const db = getDb();
 		const removed = users.get(db, parsed.data.userId);
+		if (!removed) {
+			return fail(400, {
+				form: 'verwijderen',
+				errors: { userId: 'Deze gebruiker bestaat niet (meer).' } as Record<string, string>
+			});
+		}
+		// As for teams and sessions: typing the name makes a slip of the mouse harmless.
+		const confirmed = parseForm(ConfirmNameSchema(removed.name), form, [], ['userId']);
+		if (!confirmed.ok) {
+			return fail(400, {
+				form: 'verwijderen',
+				confirmUserId: removed.id,
+				errors: confirmed.errors
+			});
+		}
 		db.transaction((tx) => {
-			users.remove(tx, parsed.data.userId);
-			audit.record(
-				tx,
-				me,
-				'gebruiker verwijderd',
-				removed?.email ?? `gebruiker ${parsed.data.userId}`
-			);
+			users.remove(tx, removed.id);
+			audit.record(tx, me, 'gebruiker verwijderd', removed.email);
 		});
 		return { form: 'verwijderen', removed: true };
 	}

@@ -1,4 +1,5 @@
 import { canViewGemeente, canManageLeerbeweging } from '$lib/domain/access';
+import { withKind } from '$lib/domain/wording';
 import { getDb } from '$lib/server/app';
 import { comparisonRequest } from '$lib/server/comparison-request';
 import { buildComparison } from '$lib/server/comparisons';
@@ -16,10 +17,10 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		...gemeenten
 			.list(db)
 			.filter((g) => canViewGemeente(actor, g.id))
-			.map((g) => ({ value: `gemeente-${g.id}`, label: `Gemeente ${g.name}` })),
+			.map((g) => ({ value: `gemeente-${g.id}`, label: withKind('Gemeente', g.name) })),
 		...(actor.role === 'gemeente-viewer' ? [] : leerbewegingen.list(db))
 			.filter((l) => canManageLeerbeweging(actor, l.id))
-			.map((l) => ({ value: `leerbeweging-${l.id}`, label: `Leerbeweging ${l.name}` }))
+			.map((l) => ({ value: `leerbeweging-${l.id}`, label: withKind('Leerbeweging', l.name) }))
 	];
 	const request = comparisonRequest(url, actor, {
 		gemeenteIds: sources

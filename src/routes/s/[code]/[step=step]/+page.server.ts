@@ -86,6 +86,7 @@ export const actions: Actions = {
 				step < last ? `/s/${session.joinCode}/${step + 1}` : `/s/${session.joinCode}/controleren`
 			);
 		if (to === 'controleren') redirect(303, `/s/${session.joinCode}/controleren`);
+		if (to === 'later') redirect(303, `/s/${session.joinCode}/later`);
 		return { saved: true };
 	}
 };

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { unansweredItems } from '$lib/domain/answers';
+import { reviewAnswers } from '$lib/domain/review';
 import { getDb } from '$lib/server/app';
 import { groupCommit } from '$lib/server/db/group-commit';
 import * as responses from '$lib/server/db/responses';
@@ -12,14 +13,16 @@ export const load: PageServerLoad = ({ params, url, cookies }) => {
 	const response = currentResponse(db, cookies, session.id);
 	if (!response) redirect(303, `/s/${session.joinCode}`);
 	if (response.submittedAt) redirect(303, `/s/${session.joinCode}/klaar`);
-	const open = unansweredItems(questionnaire, responses.answersOf(db, response.id));
+	const answers = responses.answersOf(db, response.id);
+	const open = unansweredItems(questionnaire, answers);
 	return {
 		unanswered: open.map((o) => ({
 			step: o.step,
 			itemId: o.itemId,
 			statement: o.statement,
 			dimensionTitle: o.dimension.title
-		}))
+		})),
+		review: reviewAnswers(questionnaire, answers, responses.commentsOf(db, response.id))
 	};
 };
 
