@@ -29,7 +29,15 @@ test('the CSV of a session holds the figures of its table, for a gemeente-viewer
 
 	const xlsx = await page.request.get(`/beheer/sessies/${fixture.closedSessionA}/xlsx`);
 	expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
-	const [summary] = await readXlsxFile(await xlsx.body());
+	const sheets = await readXlsxFile(await xlsx.body());
+	// The sheets the README promises.
+	expect(sheets.map((sheet) => sheet.sheet)).toEqual([
+		'Samenvatting',
+		'Onderwerpen',
+		'Stellingen',
+		'Verbeteracties'
+	]);
+	const [summary] = sheets;
 	const row = summary.data.find((r) => r[4] === 'onderwerp' && r[6] === title)!;
 	expect((row[8] as number).toFixed(1).replace('.', ',')).toBe(shownMean);
 });

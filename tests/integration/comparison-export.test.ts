@@ -122,9 +122,20 @@ describe('comparison exports', () => {
 			comparison.dimensions[0].title,
 			'=HYPERLINK("https://example.com")',
 			'Team',
-			'2027-01-31',
-			'bezig'
+			// A date stays a date, and the status reads as on screen.
+			new Date('2027-01-31T00:00:00Z'),
+			'Bezig'
 		]);
+	});
+
+	it('write figures with decimals always with two, and counts whole', () => {
+		const [header, ...lines] = parseCsv(comparisonCsv(temp.db, request, 'weergave'));
+		const mean = header.indexOf('gemiddelde');
+		const n = header.indexOf('n');
+		for (const line of lines.filter((l) => l[mean] !== '')) {
+			expect(line[mean]).toMatch(/^\d+,\d\d$/);
+			expect(line[n]).toMatch(/^\d+$/);
+		}
 	});
 });
 

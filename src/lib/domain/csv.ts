@@ -8,6 +8,11 @@ export function csvNumber(value: number | null | undefined, digits = 2): string 
 	return Number.isInteger(value) ? String(value) : value.toFixed(digits).replace('.', ',');
 }
 
+/** Columns of figures with decimals: always two, so "3,00" and "3,20" line up (counts stay whole). */
+export function isDecimalColumn(column: string): boolean {
+	return /gemiddelde|afwijking|verandering|aandeel/.test(column);
+}
+
 /** Starts a formula in Excel, LibreOffice or Google Sheets (tab and CR too, after trimming). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -16,9 +21,13 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * a quote or a line break, and doubles inner quotes. Text that starts like a formula gets a
  * leading ' first, quoted or not.
  */
-export function csvField(value: CsvValue): string {
+export function csvField(value: CsvValue, column = ''): string {
 	// Our own numbers: digits, a minus sign and a decimal comma that is not a separator here.
-	if (typeof value === 'number') return csvNumber(value);
+	if (typeof value === 'number') {
+		return isDecimalColumn(column) && Number.isFinite(value)
+			? value.toFixed(2).replace('.', ',')
+			: csvNumber(value);
+	}
 	const text = value ?? '';
 	const safe = FORMULA_START.test(text) ? `'${text}` : text;
 	return /[;,"\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
@@ -27,6 +36,11 @@ export function csvField(value: CsvValue): string {
 /** The whole file: BOM, header line, rows, CRLF line ends. */
 export function toCsv(header: readonly string[], rows: readonly CsvValue[][]): string {
 	return (
-		'\uFEFF' + [header, ...rows].map((row) => row.map(csvField).join(';')).join('\r\n') + '\r\n'
+		'\uFEFF' +
+		[
+			header.map((h) => csvField(h)).join(';'),
+			...rows.map((row) => row.map((value, i) => csvField(value, header[i])).join(';'))
+		].join('\r\n') +
+		'\r\n'
 	);
 }

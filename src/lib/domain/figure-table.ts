@@ -107,7 +107,8 @@ export const ACTION_COLUMNS = [
 	'status'
 ] as const;
 
-const STATUS_LABELS = { open: 'nog niet begonnen', bezig: 'bezig', klaar: 'klaar' } as const;
+/** The status of a verbeteractie in words, the same on screen and in every export. */
+export const ACTION_STATUS_LABELS = { open: 'Open', bezig: 'Bezig', klaar: 'Klaar' } as const;
 
 /** One verbeteractie as a line under ACTION_COLUMNS. */
 export function actionLine(
@@ -118,7 +119,7 @@ export function actionLine(
 		what: string;
 		who: string;
 		dueOn: string | null;
-		status: keyof typeof STATUS_LABELS;
+		status: keyof typeof ACTION_STATUS_LABELS;
 	}
 ): CsvValue[] {
 	return [
@@ -128,6 +129,6 @@ export function actionLine(
 		action.what,
 		action.who,
 		action.dueOn,
-		STATUS_LABELS[action.status]
+		ACTION_STATUS_LABELS[action.status]
 	];
 }

@@ -8,6 +8,7 @@ import {
 	figureLines,
 	type SessionFigureSet
 } from '$lib/domain/figure-table';
+import { suppressedSentence } from '$lib/domain/anonymity';
 import { resultSummary } from '$lib/domain/scoring';
 import { buildComparison, type ComparisonRequest } from './comparisons';
 import type { Db } from './db';
@@ -238,12 +239,20 @@ export async function sessionXlsx(
 			lines: [
 				`Wijkspiegel: ${session.questionnaireTitle}, ${session.teamName}, ${session.meetrondeName}`,
 				`Gemaakt op ${new Date().toLocaleDateString('nl-NL', { dateStyle: 'long' })}; ${submitted} teamleden deden mee.`,
-				resultSummary(set.dimensions),
+				[resultSummary(set.dimensions), suppressedSentence(set.dimensions, session.minRespondents)]
+					.filter(Boolean)
+					.join(' '),
 				...(previous && set.change
 					? [`Verandering: ten opzichte van ${previous.meetrondeName}.`]
 					: []),
 				READING_NOTE
 			],
+			header: FIGURE_COLUMNS,
+			rows: lines.filter((l) => l[4] === 'onderwerp'),
+			widths: FIGURE_WIDTHS
+		},
+		{
+			name: 'Onderwerpen',
 			header: FIGURE_COLUMNS,
 			rows: lines.filter((l) => l[4] === 'onderwerp'),
 			widths: FIGURE_WIDTHS

@@ -1,5 +1,5 @@
 import writeXlsxFile, { type Cell, type Sheet } from 'write-excel-file/node';
-import type { CsvValue } from '$lib/domain/csv';
+import { isDecimalColumn, type CsvValue } from '$lib/domain/csv';
 
 /** One worksheet: a title block of plain lines, then a table with a bold header. */
 export interface WorksheetSpec {
@@ -16,12 +16,12 @@ function cell(value: CsvValue, column: string): Cell {
 	if (value === null || value === undefined || value === '') return null;
 	if (typeof value === 'number') {
 		if (!Number.isFinite(value)) return null;
-		const format = column.startsWith('aandeel')
-			? '0%'
-			: Number.isInteger(value) && !/gemiddelde|mediaan|afwijking|verandering/.test(column)
-				? '0'
-				: '0.00';
+		const format = column.startsWith('aandeel') ? '0%' : isDecimalColumn(column) ? '0.00' : '0';
 		return { value, type: Number, format };
+	}
+	// A date stays a date, so a spreadsheet can sort and filter on it.
+	if (column === 'wanneer' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+		return { value: new Date(`${value}T00:00:00Z`), type: Date, format: 'dd-mm-yyyy' };
 	}
 	return { value, type: String };
 }
