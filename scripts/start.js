@@ -59,6 +59,8 @@ process.env.PORT = port;
 // No ORIGIN by default: the app then takes posts from every address it is reached by (localhost,
 // the laptop's Wi-Fi address), each checked against its own origin (src/lib/server/same-origin.ts).
 process.env.BODY_SIZE_LIMIT ||= '512K';
+// An empty ORIGIN (ORIGIN= in a service file) means "not set"; adapter-node would refuse to start.
+if (!process.env.ORIGIN) delete process.env.ORIGIN;
 
 const { server } = await import(pathToFileURL(join(buildDir, 'index.js')).href);
 // adapter-node serves /_app and other static files with sirv, before the SvelteKit hooks that set

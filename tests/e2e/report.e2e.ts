@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import readXlsxFile from 'read-excel-file/node';
 import { ensureFixture, FACILITATOR_A, FACILITATOR_B, VIEWER_A } from './accounts';
-import { login } from './support';
+import { login, writeDatabase } from './support';
 
 test('the CSV of a session holds the figures of its table, for a gemeente-viewer too', async ({
 	page
@@ -94,4 +94,28 @@ test('printed, a comparison says what was compared and when, and keeps grid, sum
 	await expect(page.getByRole('heading', { name: 'Verbeteracties van deze teams' })).toBeVisible();
 	const pdf = await page.pdf({ format: 'A4' });
 	expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+});
+
+test('printed for a gemeente account, each conclusion appears once', async ({ page }) => {
+	const fixture = ensureFixture();
+	const text = `Samen met school een spreekuur ${Date.now()}`;
+	const dimension = writeDatabase((db) => {
+		const definition = db
+			.prepare(
+				'SELECT q.definition FROM sessions s JOIN questionnaire_versions q ON q.id = s.questionnaire_version_id WHERE s.id = ?'
+			)
+			.pluck()
+			.get(fixture.closedSessionA) as string;
+		const id = JSON.parse(definition).dimensions.at(-1).id as string;
+		db.prepare(
+			'INSERT OR REPLACE INTO conclusions (session_id, dimension_id, goes_well, can_improve, updated_at) VALUES (?, ?, ?, ?, ?)'
+		).run(fixture.closedSessionA, id, text, '', Date.now());
+		return id;
+	});
+	expect(dimension).toBeTruthy();
+	await login(page, VIEWER_A);
+	await page.goto(`/beheer/sessies/${fixture.closedSessionA}/resultaten`);
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByText(text)).toHaveCount(1);
+	await expect(page.getByText(text)).toBeVisible();
 });
