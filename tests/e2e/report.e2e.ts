@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
 import readXlsxFile from 'read-excel-file/node';
 import { ensureFixture, FACILITATOR_A, FACILITATOR_B, VIEWER_A } from './accounts';
 import { login, writeDatabase } from './support';
@@ -118,4 +119,22 @@ test('printed for a gemeente account, each conclusion appears once', async ({ pa
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.getByText(text)).toHaveCount(1);
 	await expect(page.getByText(text)).toBeVisible();
+});
+
+test('the downloaded radar picture says what it shows, of which team and round, and when', async ({
+	page
+}) => {
+	const fixture = ensureFixture();
+	await login(page, FACILITATOR_A);
+	await page.goto(`/beheer/sessies/${fixture.closedSessionA}/resultaten`);
+	const canvas = page.locator('.radar canvas').first();
+	await expect(canvas).toBeVisible();
+	const canvasHeight = await canvas.evaluate((c: HTMLCanvasElement) => c.height);
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: /Afbeelding|PNG/ }).click();
+	const file = readFileSync((await (await download).path())!);
+	// PNG header: the height sits in bytes 20-23 of the IHDR chunk.
+	expect(file.subarray(1, 4).toString()).toBe('PNG');
+	expect(file.readUInt32BE(20)).toBeGreaterThan(canvasHeight);
+	writeFileSync(test.info().outputPath('radar.png'), file);
 });

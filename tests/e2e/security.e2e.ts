@@ -43,7 +43,7 @@ test('the CSP allows no inline styles and the pages need none (W14)', async ({ p
 	await page.goto(`/beheer/sessies/${fixture.closedSessionA}/resultaten`);
 	await expect(page.locator('canvas').first()).toBeVisible();
 	await page.goto('/beheer/vergelijken');
-	await page.getByLabel('Wat vergelijkt u?').selectOption('rondes');
+	await page.getByRole('link', { name: 'Eén team over de meetrondes' }).click();
 	await page.locator('#team').selectOption({ label: 'Wijkteam Noord' });
 	await page.getByRole('button', { name: 'Vergelijken' }).click();
 	// The shade of a comparison cell comes from a class now, not a style attribute.

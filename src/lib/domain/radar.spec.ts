@@ -100,8 +100,8 @@ describe('radarConfig', () => {
 	it('fills the band from the highest down to the lowest respondent, underneath the series', () => {
 		const band = { label: 'Spreiding', low: [1, 2, null, 1, 3], high: [5, 5, null, 4, 5] };
 		const { datasets } = radarConfig(input(2, { band })).data;
-		const high = datasets.findIndex((d) => d.label === 'Spreiding (hoogste)');
-		const low = datasets.findIndex((d) => d.label === 'Spreiding (laagste)');
+		const high = datasets.findIndex((d) => d.label === 'Spreiding: bovenkant');
+		const low = datasets.findIndex((d) => d.label === 'Spreiding: onderkant');
 		expect(low).toBe(high + 1);
 		expect(datasets[high]).toMatchObject({ fill: '+1', data: band.high, pointRadius: 0 });
 		expect(datasets[low]).toMatchObject({ fill: false, data: band.low, pointRadius: 0 });

@@ -136,8 +136,8 @@ export function radarConfig(input: RadarInput): RadarChartConfig {
 		});
 		band.push(
 			// '+1' fills down to the next dataset, the low edge, so the grey area is the spread.
-			edge(`${input.band.label} (hoogste)`, input.band.high, '+1'),
-			edge(`${input.band.label} (laagste)`, input.band.low, false)
+			edge(`${input.band.label}: bovenkant`, input.band.high, '+1'),
+			edge(`${input.band.label}: onderkant`, input.band.low, false)
 		);
 	}
 	return {

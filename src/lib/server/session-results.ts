@@ -52,7 +52,7 @@ export function buildSessionResults(
 			scaleMax,
 			series: [{ label: 'Gemiddelde van het team', values: dimensions.map((d) => d.mean) }],
 			band: {
-				label: 'Spreiding (gemiddelde plus en min de standaardafwijking)',
+				label: 'Spreiding (gemiddelde ± standaardafwijking)',
 				...spreadBand(dimensions, scaleMin, scaleMax)
 			}
 		})
