@@ -138,3 +138,16 @@ test('the downloaded radar picture says what it shows, of which team and round, 
 	expect(file.readUInt32BE(20)).toBeGreaterThan(canvasHeight);
 	writeFileSync(test.info().outputPath('radar.png'), file);
 });
+
+test('a printed session report of basisfuncties takes at most 4 A4 pages', async ({ page }) => {
+	const fixture = ensureFixture();
+	await login(page, FACILITATOR_A);
+	await page.goto(`/beheer/sessies/${fixture.closedSessionA}/resultaten`);
+	await expect(page.locator('.radar canvas').first()).toBeVisible();
+	await page.emulateMedia({ media: 'print' });
+	const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+	writeFileSync(test.info().outputPath('rapport.pdf'), pdf);
+	const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+	expect(pages.length).toBeGreaterThan(0);
+	expect(pages.length).toBeLessThanOrEqual(4);
+});
