@@ -171,6 +171,16 @@ test('lines of the comparison chart are shown and hidden by keyboard, and the pa
 	await expect(noord).toHaveAttribute('aria-pressed', 'false');
 	await page.keyboard.press('Enter');
 	await expect(noord).toHaveAttribute('aria-pressed', 'true');
+	// No stray bullets before the legend's buttons, on screen or on paper.
+	const marker = () =>
+		legend
+			.getByRole('listitem')
+			.first()
+			.evaluate((li) => getComputedStyle(li, '::marker').content);
+	expect(await marker()).toBe('none');
+	await page.emulateMedia({ media: 'print' });
+	expect(await marker()).toBe('none');
+	await page.emulateMedia({ media: 'screen' });
 
 	const groups = page.getByRole('table', { name: /voor elke soort team/ });
 	await expect(groups.getByRole('row', { name: /Teams die zelf hulp bieden \(2\)/ })).toBeVisible();

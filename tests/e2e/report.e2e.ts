@@ -141,6 +141,36 @@ test('the downloaded radar picture says what it shows, of which team and round, 
 
 test('a printed session report of basisfuncties takes at most 4 A4 pages', async ({ page }) => {
 	const fixture = ensureFixture();
+	// A full conversation: a conclusion on every topic and a few verbeteracties.
+	writeDatabase((db) => {
+		const definition = db
+			.prepare(
+				'SELECT q.definition FROM sessions s JOIN questionnaire_versions q ON q.id = s.questionnaire_version_id WHERE s.id = ?'
+			)
+			.pluck()
+			.get(fixture.closedSessionA) as string;
+		const ids = (JSON.parse(definition).dimensions as { id: string }[]).map((d) => d.id);
+		for (const id of ids) {
+			db.prepare(
+				'INSERT OR IGNORE INTO conclusions (session_id, dimension_id, goes_well, can_improve, updated_at) VALUES (?, ?, ?, ?, ?)'
+			).run(
+				fixture.closedSessionA,
+				id,
+				'We weten elkaar snel te vinden en delen wat we zien.',
+				'Vaker samen met ouders het plan maken.',
+				Date.now()
+			);
+		}
+		const actions = db
+			.prepare('SELECT count(*) FROM improvement_actions WHERE session_id = ?')
+			.pluck()
+			.get(fixture.closedSessionA) as number;
+		for (let n = actions; n < 3; n++) {
+			db.prepare(
+				"INSERT INTO improvement_actions (session_id, dimension_id, what, who, due_on, status, created_at) VALUES (?, ?, 'Elke maand een spreekuur op school', 'Fatima', '2027-03-01', 'open', ?)"
+			).run(fixture.closedSessionA, ids[0], Date.now());
+		}
+	});
 	await login(page, FACILITATOR_A);
 	await page.goto(`/beheer/sessies/${fixture.closedSessionA}/resultaten`);
 	await expect(page.locator('.radar canvas').first()).toBeVisible();
