@@ -24,6 +24,8 @@ test('a gemeente compares its teams in one round, sorted by name, with a table a
 	await page.getByRole('button', { name: 'Vergelijken' }).click();
 	await expect(page).toHaveURL(/soort=teams/);
 	const grid = page.getByRole('table', { name: /Gemiddelde per onderwerp/ });
+	// The address changes before the new page has rendered: wait for its rows.
+	await expect(grid.locator('tbody th', { hasText: 'Wijkteam Noord' })).toBeVisible();
 	const names = await grid.locator('tbody th').allTextContents();
 	expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'nl')));
 	expect(names).toEqual(
