@@ -1,12 +1,7 @@
+import type { ResponseCounts } from '$lib/domain/response-counts';
+
 /** What the aantallen endpoint returns (see db/responses.ts, countsForSession). */
-export interface Counts {
-	started: number;
-	submitted: number;
-	partial: number;
-	empty: number;
-	counted: number;
-	quick: number;
-}
+export type Counts = ResponseCounts;
 
 /**
  * Started and sent questionnaires of an open session, kept current by polling the small JSON

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { ResponseCounts } from '$lib/domain/response-counts';
 import { prepared } from './prepared';
 import { RESUME_CODE_LENGTH } from '$lib/domain/codes';
 import { hashToken, randomToken, secureRandomCode } from '../tokens';
@@ -187,19 +188,6 @@ export function submit(db: Db, responseId: number, now = new Date()): void {
 
 /** A response with at least one score or "weet ik niet": closing counts it, sent or not. */
 export const hasAnswer = sql`EXISTS (SELECT 1 FROM ${answers} WHERE ${answers.responseId} = ${responses.id} AND (${answers.value} IS NOT NULL OR ${answers.dontKnow} = 1))`;
-
-export interface ResponseCounts {
-	started: number;
-	submitted: number;
-	/** not sent, but with answers: closing counts these too */
-	partial: number;
-	/** started without a single answer: closing leaves these out */
-	empty: number;
-	/** what closing now would count */
-	counted: number;
-	/** sent faster than anyone can read the statements: a sign of someone padding the session */
-	quick: number;
-}
 
 /**
  * Counts for the facilitator's live view, before and while closing. Only counts: nothing about
