@@ -1,7 +1,5 @@
-import type { ResponseCounts } from '$lib/domain/response-counts';
-
-/** What the aantallen endpoint returns (see db/responses.ts, countsForSession). */
-export type Counts = ResponseCounts;
+import { onMount } from 'svelte';
+import type { ResponseCounts as Counts } from '$lib/domain/response-counts';
 
 /**
  * Started and sent questionnaires of an open session, kept current by polling the small JSON
@@ -40,4 +38,24 @@ export class LiveCounts {
 		}, intervalMs);
 		return () => clearInterval(timer);
 	}
+}
+
+/**
+ * Live counts for a page whose data holds the session and its counts: polls from mount, and newly
+ * loaded page data wins. Call during component initialisation.
+ */
+export function watchLiveCounts(
+	data: () => { session: { id: number; status: string }; counts: Counts }
+): LiveCounts {
+	const live = new LiveCounts(
+		() => data().session.id,
+		() => data().counts,
+		() => data().session.status === 'open'
+	);
+	onMount(() => live.start());
+	$effect(() => {
+		void data().counts;
+		live.reset();
+	});
+	return live;
 }

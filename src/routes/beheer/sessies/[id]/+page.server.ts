@@ -2,21 +2,13 @@ import { fail, redirect } from '@sveltejs/kit';
 import { ConfirmNameSchema, MinRespondentsSchema, parseForm } from '$lib/domain/forms';
 import { getDb } from '$lib/server/app';
 import * as audit from '$lib/server/db/audit';
-import { liveCounts } from '$lib/server/live-counts';
+import { liveCounts, liveSessionView } from '$lib/server/live-counts';
 import * as sessions from '$lib/server/db/sessions';
-import { joinLink } from '$lib/server/origin';
 import { managedSession } from '$lib/server/session-access';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url, params }) => {
-	const db = getDb();
-	const { session } = managedSession(db, locals, url, params.id);
-	return {
-		session,
-		counts: liveCounts(db, session),
-		...joinLink(locals, session.joinCode)
-	};
-};
+export const load: PageServerLoad = ({ locals, url, params }) =>
+	liveSessionView(getDb(), locals, url, params.id);
 
 export const actions: Actions = {
 	openen: ({ locals, url, params }) => {
