@@ -293,7 +293,9 @@ export function reviewedDimensions(db: Db, sessionId: number): Set<string> {
 
 /**
  * The comments the beamer may show: of a released session, only of dimensions the facilitator has
- * marked as read, never a hidden one; shuffled like everywhere else. Empty while not released.
+ * marked as read, never a hidden one. Empty while not released. In alphabetical order: like the
+ * shuffle elsewhere it says nothing of the order people answered in, and it stays the same when
+ * the beamer reloads, so comments do not jump around in front of the team.
  */
 export function beamerComments(
 	db: Db,
@@ -306,7 +308,10 @@ export function beamerComments(
 	return new Map(
 		[...data.comments]
 			.filter(([dimensionId]) => reviewed.has(dimensionId))
-			.map(([dimensionId, list]) => [dimensionId, list.map((c) => c.body)])
+			.map(([dimensionId, list]) => [
+				dimensionId,
+				list.map((c) => c.body).sort((a, b) => a.localeCompare(b, 'nl'))
+			])
 	);
 }
 
