@@ -70,7 +70,7 @@ test('the facilitator walks the beamer by keyboard from join to the last dimensi
 	await expect(page.getByText('De uitkomsten komen op dit scherm zodra')).toBeVisible();
 	await expect(page.getByRole('link', { name: /Volgende/ })).toHaveCount(0);
 	await page.goto(`${beamer}?stap=3`);
-	await expect(page.getByRole('heading', { level: 1 })).toContainText('Doe mee');
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Klaar met invullen');
 	await shoot(page, 'presentatie-wacht', testInfo);
 
 	// Release; hide one comment of the first topic and let the rest of that topic through.
@@ -87,7 +87,7 @@ test('the facilitator walks the beamer by keyboard from join to the last dimensi
 
 	await page.goto(beamer);
 	const heading = page.getByRole('heading', { level: 1 });
-	await expect(heading).toContainText('Doe mee');
+	await expect(heading).toContainText('Klaar met invullen');
 	await expect(page.getByText('De uitkomsten staan klaar')).toBeVisible();
 	await shoot(page, 'presentatie-doe-mee', testInfo);
 	const steps = 2 + dimensions.length;
@@ -188,6 +188,6 @@ test('without JavaScript every step is an address, with quiet links to the next 
 	await expect(heading).toHaveText(dimensions[0].title);
 	await page.getByRole('link', { name: '← Vorige' }).click();
 	await page.getByRole('link', { name: '← Vorige' }).click();
-	await expect(heading).toContainText('Doe mee');
+	await expect(heading).toContainText('Klaar met invullen');
 	await context.close();
 });

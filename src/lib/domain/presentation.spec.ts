@@ -25,6 +25,14 @@ describe('presentationSteps', () => {
 		expect(presentationSteps(false, dimensions)).toEqual([{ kind: 'join', title: 'Doe mee' }]);
 	});
 
+	it('no longer invites anyone to join once the session is closed', () => {
+		expect(presentationSteps(true, dimensions, 'closed')[0]).toEqual({
+			kind: 'join',
+			title: 'Klaar met invullen'
+		});
+		expect(presentationSteps(false, [], 'draft')[0].title).toBe('Doe mee');
+	});
+
 	it('goes from join to the radar, then one step per dimension in questionnaire order', () => {
 		const steps = presentationSteps(true, dimensions);
 		expect(steps.map((s) => s.kind)).toEqual([

@@ -15,9 +15,14 @@ export type PresentationStep =
 /** The steps for a session; before release there is only the join step. */
 export function presentationSteps(
 	released: boolean,
-	dimensions: readonly { dimensionId: string; title: string }[]
+	dimensions: readonly { dimensionId: string; title: string }[],
+	status: 'draft' | 'open' | 'closed' = 'open'
 ): PresentationStep[] {
-	const join: PresentationStep = { kind: 'join', title: 'Doe mee' };
+	const join: PresentationStep = {
+		kind: 'join',
+		// After closing, the first step no longer invites anyone to join.
+		title: status === 'closed' ? 'Klaar met invullen' : 'Doe mee'
+	};
 	if (!released) return [join];
 	return [
 		join,
@@ -144,10 +149,19 @@ export function beamerRadar(config: RadarChartConfig, labelPx = BEAMER_LABEL_PX)
 	copy.options.scales.r.pointLabels.font.size = labelPx;
 	const options = copy.options as RadarChartConfig['options'] & {
 		scales: { r: { ticks: { font?: { size: number } } } };
-		plugins: { legend: { labels: { font?: { size: number } } } };
+		plugins: {
+			legend: { labels: { font?: { size: number }; boxWidth?: number; boxHeight?: number } };
+		};
 	};
-	options.scales.r.ticks.font = { size: Math.round(labelPx * 0.8) };
-	options.plugins.legend.labels.font = { size: labelPx };
+	const small = Math.max(18, Math.round(labelPx * 0.8));
+	options.scales.r.ticks.font = { size: small };
+	// chart.js sizes a legend's point from the font; a smaller box keeps the markers in proportion.
+	options.plugins.legend.labels = {
+		...options.plugins.legend.labels,
+		font: { size: small },
+		boxWidth: 14,
+		boxHeight: 14
+	} as typeof options.plugins.legend.labels;
 	// Thicker lines and points, seen from afar; the band's edges stay thin.
 	for (const dataset of copy.data.datasets) {
 		if (dataset.pointRadius > 0) dataset.pointRadius = Math.max(dataset.pointRadius, 6);

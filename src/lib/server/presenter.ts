@@ -26,7 +26,7 @@ export function presenterReveal(
 		order: 'vragenlijst'
 	});
 	if (!shown.visible) {
-		const steps: PresentationStep[] = presentationSteps(false, []);
+		const steps: PresentationStep[] = presentationSteps(false, [], shown.status);
 		const { status, releasable, counted, minRespondents } = shown;
 		return {
 			steps,
@@ -35,7 +35,7 @@ export function presenterReveal(
 			reveal: null
 		};
 	}
-	const steps = presentationSteps(true, shown.dimensions);
+	const steps = presentationSteps(true, shown.dimensions, 'closed');
 	const comments = results.beamerComments(db, session.id);
 	const points = questionnaire.scale.points;
 	return {
