@@ -4,6 +4,7 @@ import {
 	stepFromQuery,
 	type PresentationStep
 } from '$lib/domain/presentation';
+import { resultSummary } from '$lib/domain/scoring';
 import type { Db } from './db';
 import * as questionnaireVersions from './db/questionnaire-versions';
 import * as results from './db/results';
@@ -44,7 +45,8 @@ export function presenterReveal(
 		waiting: null,
 		reveal: {
 			radar: shown.radar,
-			summary: shown.summary,
+			// Without the sentence on left-out figures: the table says "te weinig scores" in place.
+			summary: resultSummary(shown.dimensions),
 			dimensions: shown.dimensions,
 			counted: shown.counted,
 			minRespondents: shown.minRespondents,
