@@ -72,7 +72,8 @@ describe('comments on the beamer', () => {
 		expect(results.setCommentsReviewed(temp.db, sessionId, FIRST, true)).toBe(true);
 		const shown = beamer();
 		expect([...shown.keys()]).toEqual([FIRST]);
-		expect([...shown.get(FIRST)!].sort()).toEqual([0, 1, 2, 3, 4].map((i) => `eerste ${i}`));
+		// Alphabetical: nothing of the order people answered in, and the same at every reload.
+		expect(shown.get(FIRST)).toEqual([0, 1, 2, 3, 4].map((i) => `eerste ${i}`));
 	});
 
 	it('never show a hidden comment, also not one hidden after reading', () => {
