@@ -84,6 +84,18 @@ test('the facilitator walks the beamer by keyboard from join to the last dimensi
 	const first = dimensions[0];
 	await page.getByRole('button', { name: 'Gelezen: op de beamer laten zien' }).first().click();
 	await expect(page.getByRole('button', { name: 'Niet op de beamer' })).toHaveCount(1);
+	await expect(page.getByRole('status').filter({ hasText: 'Opgeslagen.' })).toBeVisible();
+	for (const [width, height] of [
+		[390, 844],
+		[1366, 768]
+	]) {
+		await page.setViewportSize({ width, height });
+		await page.getByRole('heading', { name: 'Opmerkingen van teamleden' }).scrollIntoViewIfNeeded();
+		await page.screenshot({
+			path: testInfo.outputPath(`opmerkingen-gelezen-${width}x${height}.png`)
+		});
+	}
+	await page.setViewportSize({ width: 1920, height: 1080 });
 
 	await page.goto(beamer);
 	const heading = page.getByRole('heading', { level: 1 });
