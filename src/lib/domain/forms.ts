@@ -157,6 +157,12 @@ export const ActionStatusSchema = z.strictObject({
 	status: z.enum(['open', 'bezig', 'klaar'], { error: 'Kies een status.' })
 });
 
+/** The facilitator has read a dimension's comments and lets them through to the beamer, or not. */
+export const CommentReviewSchema = z.strictObject({
+	dimensionId: z.string().min(1).max(100),
+	reviewed: z.enum(['ja', 'nee'], { error: 'Kies of de opmerkingen op de beamer mogen.' })
+});
+
 export const ConfirmNameSchema = (expected: string) =>
 	z.strictObject({
 		confirm: z

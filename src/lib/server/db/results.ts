@@ -3,7 +3,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { meetsAnonymityRule, shownFigures, type ShownFigures } from '$lib/domain/anonymity';
 import { MIN_RESPONDENTS_FLOOR } from '$lib/domain/scoring';
 import type { Db } from '.';
-import { comments, responses, sessionAggregates, sessions } from './schema';
+import { commentReviews, comments, responses, sessionAggregates, sessions } from './schema';
 
 /**
  * The one gate for a session's figures. Nothing else reads `session_aggregates`: every screen,
@@ -229,8 +229,18 @@ export function hideComment(db: Db, sessionId: number, handle: string): boolean 
 	return true;
 }
 
-/** Shows every hidden comment of a session again. */
+/**
+ * Shows every hidden comment of a session again. The beamer's reviews are cleared with it: the
+ * facilitator let a dimension's comments through without these, so reads them again first.
+ */
 export function showHiddenComments(db: Db, sessionId: number): void {
+	db.transaction((tx) => {
+		tx.delete(commentReviews).where(eq(commentReviews.sessionId, sessionId)).run();
+		unhide(tx, sessionId);
+	});
+}
+
+function unhide(db: Db, sessionId: number): void {
 	db.update(comments)
 		.set({ hidden: false })
 		.where(
@@ -240,6 +250,69 @@ export function showHiddenComments(db: Db, sessionId: number): void {
 			)
 		)
 		.run();
+}
+
+/**
+ * Marks a dimension's comments as read by the facilitator, so the beamer may show them, or takes
+ * that back. Only for released sessions; false when the session's results are not shown.
+ */
+export function setCommentsReviewed(
+	db: Db,
+	sessionId: number,
+	dimensionId: string,
+	reviewed: boolean,
+	now = new Date()
+): boolean {
+	if (!isReleased(db, sessionId)) return false;
+	if (reviewed) {
+		db.insert(commentReviews)
+			.values({ sessionId, dimensionId, reviewedAt: now })
+			.onConflictDoNothing()
+			.run();
+	} else {
+		db.delete(commentReviews)
+			.where(
+				and(eq(commentReviews.sessionId, sessionId), eq(commentReviews.dimensionId, dimensionId))
+			)
+			.run();
+	}
+	return true;
+}
+
+/** The dimensions whose comments the facilitator has let through to the beamer. */
+export function reviewedDimensions(db: Db, sessionId: number): Set<string> {
+	return new Set(
+		db
+			.select({ dimensionId: commentReviews.dimensionId })
+			.from(commentReviews)
+			.where(eq(commentReviews.sessionId, sessionId))
+			.all()
+			.map((r) => r.dimensionId)
+	);
+}
+
+/**
+ * The comments the beamer may show: of a released session, only of dimensions the facilitator has
+ * marked as read, never a hidden one. Empty while not released. In alphabetical order: like the
+ * shuffle elsewhere it says nothing of the order people answered in, and it stays the same when
+ * the beamer reloads, so comments do not jump around in front of the team.
+ */
+export function beamerComments(
+	db: Db,
+	sessionId: number,
+	random: () => number = Math.random
+): Map<string, string[]> {
+	const data = forSession(db, sessionId, { comments: true, random });
+	if (!data.visible) return new Map();
+	const reviewed = reviewedDimensions(db, sessionId);
+	return new Map(
+		[...data.comments]
+			.filter(([dimensionId]) => reviewed.has(dimensionId))
+			.map(([dimensionId, list]) => [
+				dimensionId,
+				list.map((c) => c.body).sort((a, b) => a.localeCompare(b, 'nl'))
+			])
+	);
 }
 
 /** Fisher-Yates; the order of rows would otherwise follow the order people answered in. */

@@ -194,6 +194,22 @@ export const comments = sqliteTable(
 	(t) => [primaryKey({ columns: [t.responseId, t.dimensionId] })]
 );
 
+/**
+ * A dimension whose comments the facilitator has read and let through to the beamer. Only then do
+ * they appear in the presenter view; hidden comments never do (see db/results.ts).
+ */
+export const commentReviews = sqliteTable(
+	'comment_reviews',
+	{
+		sessionId: integer('session_id')
+			.notNull()
+			.references(() => sessions.id, { onDelete: 'cascade' }),
+		dimensionId: text('dimension_id').notNull(),
+		reviewedAt: integer('reviewed_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.dimensionId] })]
+);
+
 export const USER_ROLES = ['beheerder', 'facilitator', 'gemeente-viewer'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 

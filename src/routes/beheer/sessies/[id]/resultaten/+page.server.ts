@@ -4,6 +4,7 @@ import {
 	ActionIdSchema,
 	ActionSchema,
 	ActionStatusSchema,
+	CommentReviewSchema,
 	ConclusionSchema,
 	parseForm
 } from '$lib/domain/forms';
@@ -37,6 +38,8 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 			includeComments: canReadComments,
 			order
 		}),
+		// Which dimensions' comments the beamer may show (presentatie); only those who run it see this.
+		beamerReviewed: canManage ? [...results.reviewedDimensions(db, session.id)] : [],
 		conclusions: Object.fromEntries(conversation.conclusionsOf(db, session.id)),
 		actions: conversation.actionsOf(db, session.id),
 		previous: previous ? { ...previous, actions: conversation.actionsOf(db, previous.id) } : null
@@ -79,6 +82,28 @@ export const actions: Actions = {
 		const { session } = managedSession(db, locals, url, params.id);
 		results.showHiddenComments(db, session.id);
 		return { form: 'terugzetten', saved: true };
+	},
+	beamer: async ({ locals, url, params, request }) => {
+		const db = getDb();
+		const { session } = managedSession(db, locals, url, params.id);
+		const parsed = parseForm(CommentReviewSchema, await request.formData());
+		if (
+			!parsed.ok ||
+			!dimensionExists(session.questionnaireVersionId, parsed.data.dimensionId) ||
+			!results.setCommentsReviewed(
+				db,
+				session.id,
+				parsed.data.dimensionId,
+				parsed.data.reviewed === 'ja'
+			)
+		) {
+			return fail(400, {
+				form: 'beamer',
+				errors: { opmerking: 'Dit kon niet. Laad de pagina opnieuw en probeer het nog eens.' },
+				values: {}
+			});
+		}
+		backTo(url, `opmerkingen-${parsed.data.dimensionId}`);
 	},
 	conclusie: async ({ locals, url, params, request }) => {
 		const db = getDb();

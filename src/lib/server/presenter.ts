@@ -1,0 +1,63 @@
+import {
+	dimensionHighlights,
+	presentationSteps,
+	stepFromQuery,
+	type PresentationStep
+} from '$lib/domain/presentation';
+import { resultSummary } from '$lib/domain/scoring';
+import type { Db } from './db';
+import * as questionnaireVersions from './db/questionnaire-versions';
+import * as results from './db/results';
+import { buildSessionResults } from './session-results';
+
+/**
+ * What the beamer reveals of a session: everything comes from the results page's own builder (the
+ * one gate behind it), so the radar is the very same figures object, and comments only through
+ * the gate's `beamerComments`. Before release there is only the join step and why.
+ */
+export function presenterReveal(
+	db: Db,
+	session: { id: number; questionnaireVersionId: number },
+	rawStep: string | null
+) {
+	const questionnaire = questionnaireVersions.definition(db, session.questionnaireVersionId)!;
+	// Questionnaire order: ties among the highlights keep the order the team answered in.
+	const shown = buildSessionResults(db, session.id, questionnaire, {
+		includeComments: false,
+		order: 'vragenlijst'
+	});
+	if (!shown.visible) {
+		const steps: PresentationStep[] = presentationSteps(false, [], shown.status);
+		const { status, releasable, counted, minRespondents } = shown;
+		return {
+			steps,
+			step: stepFromQuery(rawStep, steps.length),
+			waiting: { status, releasable, counted, minRespondents },
+			reveal: null
+		};
+	}
+	const steps = presentationSteps(true, shown.dimensions, 'closed');
+	const comments = results.beamerComments(db, session.id);
+	const points = questionnaire.scale.points;
+	return {
+		steps,
+		step: stepFromQuery(rawStep, steps.length),
+		waiting: null,
+		reveal: {
+			radar: shown.radar,
+			// Without the sentence on left-out figures: the table says "te weinig scores" in place.
+			summary: resultSummary(shown.dimensions),
+			dimensions: shown.dimensions,
+			counted: shown.counted,
+			minRespondents: shown.minRespondents,
+			scale: { min: points[0].value, max: points[points.length - 1].value },
+			topics: questionnaire.dimensions.map((d) => ({
+				dimensionId: d.id,
+				description: d.description,
+				...dimensionHighlights(shown.agenda, d.id),
+				questions: d.guide?.questions ?? [],
+				comments: comments.get(d.id) ?? []
+			}))
+		}
+	};
+}
