@@ -23,6 +23,7 @@ import { DEMO_CODE, sleep } from './server.js';
  * @property {(client: CannonClient) => void} [setupClient]
  * @property {{
  *   method?: 'GET' | 'POST',
+ *   body?: string,
  *   path?: string,
  *   setupRequest?: (req: CannonRequest, context: CannonContext) => CannonRequest,
  *   onResponse?: (status: number, body: string, context: CannonContext) => void
