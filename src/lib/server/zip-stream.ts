@@ -103,7 +103,9 @@ export function* zipChunks(entries: Iterable<ZipEntry>, at = new Date()): Genera
 			pendingChars = 0;
 			state.crc = crc32(raw, state.crc);
 			state.size += raw.length;
-			const out = deflateRawSync(raw, { finishFlush: constants.Z_SYNC_FLUSH });
+			// Level 1: four times faster than the default 6 on sheet XML, for a file about a quarter
+			// larger; a download of everything should not keep the server busy for a second.
+			const out = deflateRawSync(raw, { level: 1, finishFlush: constants.Z_SYNC_FLUSH });
 			state.compressed += out.length;
 			return out;
 		};
