@@ -36,13 +36,17 @@ describe('the streamed XLSX writer', () => {
 		expect(leeg.data).toEqual([['niets']]);
 	});
 
-	it('keeps text that looks like a formula as text, and drops characters XML cannot hold', async () => {
+	it('keeps text that looks like a formula as text, keeps white space at the ends, and drops characters XML cannot hold', async () => {
 		const file = await read(
 			workbook([
-				{ name: 'Tekst', header: ['actie'], rows: [['=1+1'], ['@SUM(A1)'], ['bel\u0007 op']] }
+				{
+					name: 'Tekst',
+					header: ['actie'],
+					rows: [['=1+1'], ['@SUM(A1)'], ['bel\u0007 op'], ['  met spaties  ']]
+				}
 			])
 		);
-		const [sheet] = await readXlsxFile(file);
-		expect(sheet.data.slice(1)).toEqual([['=1+1'], ['@SUM(A1)'], ['bel op']]);
+		const [sheet] = await readXlsxFile(file, { trim: false });
+		expect(sheet.data.slice(1)).toEqual([['=1+1'], ['@SUM(A1)'], ['bel op'], ['  met spaties  ']]);
 	});
 });

@@ -88,7 +88,9 @@ function cell(ref: string, value: CsvValue, column: string, bold = false): strin
 		return `<c r="${ref}" s="${STYLE.date}"><v>${serialDate(value)}</v></c>`;
 	}
 	const style = bold ? ` s="${STYLE.bold}"` : '';
-	return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+	// Only text that starts or ends with white space needs it kept; most cells save the attribute.
+	const space = /^\s|\s$/.test(value) ? ' xml:space="preserve"' : '';
+	return `<c r="${ref}"${style} t="inlineStr"><is><t${space}>${escapeXml(value)}</t></is></c>`;
 }
 
 /** The worksheet's XML, a row at a time. */
@@ -120,7 +122,7 @@ function* sheetXml(spec: WorksheetSpec): Generator<string> {
 		r++;
 		let xml = `<row r="${r}">`;
 		for (let i = 0; i < row.length; i++) {
-			xml += cell(`${columnName(i)}${r}`, row[i], spec.header[i] ?? '');
+			xml += cell(`${columns[i] ?? columnName(i)}${r}`, row[i], spec.header[i] ?? '');
 		}
 		yield `${xml}</row>`;
 	}
