@@ -29,6 +29,11 @@ const config = {
 	},
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		router: {
+			// The server finds the route of a client-side navigation: the browser then needs no list
+			// of every route and its files up front, which every page loaded (issue 15).
+			resolution: 'server'
+		},
 		csrf: {
 			// SvelteKit compares a form's Origin with one fixed origin, and without ORIGIN adapter-node
 			// guesses https: a phone on a laptop's plain-http Wi-Fi address would be refused. The same

@@ -3,13 +3,24 @@
 // the server's own time (from its log lines) and the time seen by the client, p50 and p90.
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { loadLine, mark, mb, watchPeakRss } from './bench-stats.js';
 import { BENCH_DATA_PATH, BIG_GEMEENTE, startServer } from './server.js';
 
 const ADMIN_EMAIL = 'beheer@wijkspiegel.local';
 const ADMIN_PASSWORD = 'bench-beheer-wachtwoord';
 const WARM_UP = 3;
+const TARGET_PAGE_MS = 15;
+const TARGET_XLSX_MS = 500;
+
+/**
+ * @typedef {object} Target
+ * @property {string} label
+ * @property {string} path
+ * @property {number} runs
+ * @property {string} route as the server's request log names it
+ * @property {boolean} [watchMemory] watch the server's peak RSS while measuring this one
+ */
 
 /** @param {number[]} values @param {number} q */
 function percentile(values, q) {
@@ -18,7 +29,8 @@ function percentile(values, q) {
 }
 
 /** @param {number} ms */
-const format = (ms) => `${ms.toFixed(ms < 10 ? 1 : 0).replace('.', ',')} ms`;
+const format = (ms) =>
+	Number.isFinite(ms) ? `${ms.toFixed(ms < 10 ? 1 : 0).replace('.', ',')} ms` : '-';
 
 /** @param {string} path */
 function subjects(path) {
@@ -79,11 +91,13 @@ async function login(server) {
 
 /**
  * Times one URL: sequential requests after a warm-up, client time and the server's logged time.
- * @param {{ base: string, output: () => string }} server
+ * @param {{ base: string, output: () => string, pid: number }} server
  * @param {string} cookie
- * @param {{ label: string, path: string, runs: number, route: string }} target
+ * @param {Target} target
+ * @returns {Promise<{ serverP50: number, clientP50: number, peakRss: number | null }>}
  */
 async function measure(server, cookie, target) {
+	const memory = target.watchMemory ? watchPeakRss(server.pid) : null;
 	const client = [];
 	let bytes = 0;
 	const logFrom = server.output().length;
@@ -96,6 +110,9 @@ async function measure(server, cookie, target) {
 		if (i >= WARM_UP) client.push(ms);
 		bytes = body.byteLength;
 	}
+	const peakRss = memory ? memory.stop() : null;
+	// The server's log lines of the last requests may still be on their way through the pipe.
+	await new Promise((resolve) => setTimeout(resolve, 200));
 	const logged = server
 		.output()
 		.slice(logFrom)
@@ -107,8 +124,10 @@ async function measure(server, cookie, target) {
 		.slice(WARM_UP);
 	console.log(
 		`${target.label.padEnd(52)} server p50 ${format(percentile(logged, 0.5)).padStart(8)}  p90 ${format(percentile(logged, 0.9)).padStart(8)}` +
-			`   client p50 ${format(percentile(client, 0.5)).padStart(8)}   ${(bytes / 1024).toFixed(0)} KB`
+			`   client p50 ${format(percentile(client, 0.5)).padStart(8)}   ${(bytes / 1024).toFixed(0)} KB` +
+			(memory ? `   piek-RSS ${mb(peakRss)}` : '')
 	);
+	return { serverP50: percentile(logged, 0.5), clientP50: percentile(client, 0.5), peakRss };
 }
 
 export async function runCompareBench(path = BENCH_DATA_PATH) {
@@ -122,7 +141,7 @@ export async function runCompareBench(path = BENCH_DATA_PATH) {
 	);
 	const server = await startServer({
 		databasePath: path,
-		env: { SEED_DEMO: 'false', ADMIN_PASSWORD, ADMIN_EMAIL }
+		env: { SEED_DEMO: 'false', ADMIN_PASSWORD, ADMIN_EMAIL, LOG_REQUESTS: 'true' }
 	});
 	try {
 		const cookie = await login(server);
@@ -130,7 +149,7 @@ export async function runCompareBench(path = BENCH_DATA_PATH) {
 		const page = '/beheer/vergelijken';
 		const csv = '/beheer/vergelijken/csv';
 		const xlsx = '/beheer/vergelijken/xlsx';
-		/** @type {{ label: string, path: string, runs: number, route: string }[]} */
+		/** @type {Target[]} */
 		const targets = [
 			{
 				label: `Pagina: ${s.teams} teams in één ronde`,
@@ -166,7 +185,8 @@ export async function runCompareBench(path = BENCH_DATA_PATH) {
 				label: `XLSX: alle ${s.teams} teams x ${s.rounds} rondes`,
 				path: `${xlsx}?${source}&omvang=alles`,
 				runs: 10,
-				route: xlsx
+				route: xlsx,
+				watchMemory: true
 			},
 			{
 				label: `Export gemeente (CSV, 3 vragenlijsten)`,
@@ -175,13 +195,31 @@ export async function runCompareBench(path = BENCH_DATA_PATH) {
 				route: '/beheer/export'
 			}
 		];
+		console.log(loadLine());
+		// The reference in the same run: the smallest signed-in page (the account page, no figures).
+		const reference = await measure(server, cookie, {
+			label: 'Referentie: de accountpagina (geen cijfers)',
+			path: '/beheer/account',
+			runs: 30,
+			route: '/beheer/account'
+		});
+		/** @type {{ serverP50: number, clientP50: number, peakRss: number | null }[]} */
+		const figures = [];
+		for (const target of targets) figures.push(await measure(server, cookie, target));
+		const teamsPage = figures[0];
+		const all = figures[5];
+		console.log('\nDoelen (issue 15)');
 		console.log(
-			`Load average: ${loadavg()
-				.map((l) => l.toFixed(1))
-				.join(' ')}`
+			`  vergelijkingspagina ${s.teams} teams: server p50 ${format(teamsPage.serverP50)} ` +
+				`(doel < ${format(TARGET_PAGE_MS)}; referentie accountpagina ${format(reference.serverP50)}): ` +
+				mark(teamsPage.serverP50 < TARGET_PAGE_MS)
 		);
-		for (const target of targets) await measure(server, cookie, target);
-		console.log('Doelen: pagina p50 onder 150 ms, export onder 2 s.');
+		console.log(
+			`  XLSX van alles: server p50 ${format(all.serverP50)}, client p50 ${format(all.clientP50)} ` +
+				`(doel < ${format(TARGET_XLSX_MS)}): ${mark(all.clientP50 < TARGET_XLSX_MS)}`
+		);
+		console.log(`  piek-RSS van de server tijdens de XLSX van alles: ${mb(all.peakRss)}`);
+		console.log(`  ${loadLine()}`);
 		return true;
 	} finally {
 		await server.stop();

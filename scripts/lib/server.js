@@ -22,6 +22,7 @@ export const BIG_GEMEENTE = 'Grootstad';
  * @property {string} origin e.g. http://localhost:4300: the ORIGIN the app knows, for headers
  * @property {string} base e.g. http://127.0.0.1:4300: where to connect (no IPv6 lookup surprises)
  * @property {number} port
+ * @property {number} pid the server's process (scripts/start.js serves in-process), for its memory
  * @property {string} dataDir the temporary directory holding the database
  * @property {string} databasePath
  * @property {() => string} output everything the server printed so far
@@ -101,6 +102,8 @@ export function onCleanup(fn) {
  * @param {boolean} [options.verbose] pass the server's output through (the build output always is)
  * @param {number} [options.timeoutMs] how long the build and start may take
  * @param {string} [options.databasePath] an existing database to use (and keep) instead of a fresh one
+ * @param {string[]} [options.nodeArgs] extra options for the server's node; BENCH_CPU_PROF=DIR adds
+ *   --cpu-prof into DIR (a profile per run, written when the server stops)
  * @returns {Promise<RunningServer>}
  */
 export async function startServer(options = {}) {
@@ -113,7 +116,11 @@ export async function startServer(options = {}) {
 		: mkdtempSync(join(tmpdir(), 'wijkspiegel-bench-'));
 	const databasePath = options.databasePath ?? join(dataDir, 'wijkspiegel.db');
 	let output = '';
-	const child = spawn(process.execPath, [join(root, 'scripts', 'start.js')], {
+	const profile = process.env.BENCH_CPU_PROF
+		? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+		: [];
+	const nodeArgs = [...profile, ...(options.nodeArgs ?? [])];
+	const child = spawn(process.execPath, [...nodeArgs, join(root, 'scripts', 'start.js')], {
 		cwd: root,
 		env: {
 			...process.env,
@@ -185,7 +192,16 @@ export async function startServer(options = {}) {
 		throw error;
 	}
 	ready = true;
-	return { origin, base, port, dataDir, databasePath, output: () => output, stop };
+	return {
+		origin,
+		base,
+		port,
+		pid: /** @type {number} */ (child.pid),
+		dataDir,
+		databasePath,
+		output: () => output,
+		stop
+	};
 }
 
 /**

@@ -5,10 +5,9 @@
 //
 // Exit code 1 when a request failed, the run took longer than the limit or the database check fails.
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import http from 'node:http';
-import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { fmt, hashToken, loadLine, mb, percentile, watchPeakRss } from './bench-stats.js';
 import { DEMO_CODE, TOKEN_COOKIE, sleep, startServer } from './server.js';
 
 const RESPONDENTS = 500;
@@ -57,21 +56,6 @@ const DONT_KNOW = 'weet-niet';
  * @property {Map<string, string>} values
  * @property {boolean} completed the submit was acknowledged
  */
-
-/**
- * @param {number[]} sorted ascending
- * @param {number} q 0..1
- */
-function percentile(sorted, q) {
-	if (sorted.length === 0) return NaN;
-	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
-
-/** @param {number} n */
-const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
-
-/** @param {string} token */
-const hashToken = (token) => createHash('sha256').update(token).digest('hex');
 
 const think = () => sleep(Math.random() * THINK_MS);
 
@@ -345,6 +329,7 @@ export async function runSoak() {
 		`Wijkspiegel soak: ${RESPONDENTS} respondenten vullen tegelijk de hele vragenlijst in ` +
 			`(denktijd 0-${THINK_MS} ms per pagina, grens ${LIMIT_MS / 60_000} min)`
 	);
+	console.log(loadLine());
 	const server = await startServer();
 	try {
 		console.log(`Server draait op ${server.origin} (database ${server.databasePath})`);
@@ -369,6 +354,7 @@ export async function runSoak() {
 			examples: []
 		};
 		const run = { stopped: false };
+		const memory = watchPeakRss(server.pid);
 		const t0 = performance.now();
 		const limit = setTimeout(() => (run.stopped = true), LIMIT_MS);
 		/** @type {(Sent | null)[]} */
@@ -381,6 +367,7 @@ export async function runSoak() {
 			clearTimeout(limit);
 		}
 		const wall = (performance.now() - t0) / 1000;
+		const peakRss = memory.stop();
 		const sent = /** @type {Sent[]} */ (results.filter((r) => r !== null));
 		const completed = sent.filter((s) => s.completed).length;
 		const all = Object.values(tally.latencies)
@@ -431,12 +418,8 @@ export async function runSoak() {
 		const runOk = completed === RESPONDENTS && errors === 0 && !run.stopped;
 		console.log(`  soak zonder fouten binnen de tijd: ${mark(runOk)}`);
 		// Other work on the machine (builds, tests) lowers every figure above; this shows it.
-		console.log(
-			`  load average (1/5 min): ${loadavg()
-				.slice(0, 2)
-				.map((n) => n.toFixed(2))
-				.join(' / ')}`
-		);
+		console.log(`  piek-RSS van de server tijdens de soak: ${mb(peakRss)}`);
+		console.log(`  ${loadLine()}`);
 		return runOk && submittedOk && rowsOk;
 	} finally {
 		await server.stop();

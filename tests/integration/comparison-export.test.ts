@@ -96,7 +96,9 @@ describe('comparison exports', () => {
 			dueOn: '2027-01-31',
 			status: 'bezig'
 		});
-		const file = await comparisonXlsx(temp.db, request, 'weergave', 'Proef');
+		const file = Buffer.from(
+			await new Response(comparisonXlsx(temp.db, request, 'weergave', 'Proef')).arrayBuffer()
+		);
 		const sheets = await readXlsxFile(file);
 		expect(sheets.map((s) => s.sheet)).toEqual([
 			'Samenvatting',

@@ -43,16 +43,24 @@ afterEach(() => temp.cleanup());
 function storedFigures(sessionId: number) {
 	const row = temp.db.$client
 		.prepare(
-			'SELECT submitted, dimensions, items, task_profile FROM session_aggregates WHERE session_id = ?'
+			'SELECT submitted, dimensions, items, task_profile, item_scores FROM session_aggregates WHERE session_id = ?'
 		)
 		.get(sessionId) as
-		{ submitted: number; dimensions: string; items: string; task_profile: string } | undefined;
+		| {
+				submitted: number;
+				dimensions: string;
+				items: string;
+				task_profile: string;
+				item_scores: string | null;
+		  }
+		| undefined;
 	if (!row) return undefined;
 	return {
 		submitted: row.submitted,
 		dimensions: JSON.parse(row.dimensions),
 		items: JSON.parse(row.items),
-		taskProfile: JSON.parse(row.task_profile)
+		taskProfile: JSON.parse(row.task_profile),
+		itemScores: JSON.parse(row.item_scores ?? 'null')
 	};
 }
 
@@ -166,6 +174,18 @@ describe('figures stored when a session closes', () => {
 			minRespondents: 5,
 			dimensions: shownFigures(expected, 5).dimensions
 		});
+	});
+
+	it('gives figures stored before the statement scores existed their scores at start-up, with the same dimension figures', () => {
+		const id = sessionWith(6);
+		sessions.close(temp.db, id);
+		results.release(temp.db, id);
+		const before = results.forSessions(temp.db, [id], ['dimensions']).get(id);
+		const scores = storedFigures(id)!.itemScores;
+		temp.db.$client.prepare('UPDATE session_aggregates SET item_scores = NULL').run();
+		aggregates.backfill(temp.db);
+		expect(storedFigures(id)!.itemScores).toEqual(scores);
+		expect(results.forSessions(temp.db, [id], ['dimensions']).get(id)).toEqual(before);
 	});
 
 	it('drops the figures on reopening, and makes them again on closing with the late answer', () => {

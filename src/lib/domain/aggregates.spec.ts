@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { aggregateSession } from './aggregates';
+import { aggregateSession, itemScores } from './aggregates';
 import type { Questionnaire } from './questionnaire';
 import { dimensionStatistics, itemStatistics, type ResponseRecord } from './scoring';
 import { taskProfile } from './task-profile';
@@ -59,11 +59,14 @@ describe('aggregateSession', () => {
 			{ answers: [{ itemId: 'a', value: 3, dontKnow: false, flagged: true }] },
 			{ answers: [{ itemId: 'a', value: 1, dontKnow: false, flagged: false }] }
 		];
+		const items = itemStatistics(questionnaire, responses);
 		expect(aggregateSession(questionnaire, responses)).toEqual({
 			dimensions: dimensionStatistics(questionnaire, responses),
-			items: itemStatistics(questionnaire, responses),
-			taskProfile: taskProfile(questionnaire, responses)
+			items,
+			taskProfile: taskProfile(questionnaire, responses),
+			itemScores: items.map((i) => [i.dimensionId, i.n, i.mean, i.sd])
 		});
+		expect(itemScores(items)[0]).toEqual(['taken', 2, 2, Math.sqrt(2)]);
 	});
 
 	it('survives storage as JSON without losing a single digit, for any responses', () => {

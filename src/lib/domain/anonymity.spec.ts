@@ -96,6 +96,27 @@ describe('shownFigures', () => {
 		}
 	});
 
+	it('gives the same dimension figures from the stored statement scores as from the full statement figures (property)', () => {
+		const value = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null });
+		const response = fc.record({ a1: value, a2: value, b1: value });
+		fc.assert(
+			fc.property(
+				fc.array(response, { minLength: 1, maxLength: 15 }),
+				fc.integer({ min: 1, max: 8 }),
+				(people, minRespondents) => {
+					const responses = people.map((p) => ({
+						answers: [answer('a1', p.a1), answer('a2', p.a2), answer('b1', p.b1)]
+					}));
+					const { dimensions, items, itemScores } = aggregateSession(questionnaire, responses);
+					const fromItems = shownFigures({ dimensions, items }, minRespondents);
+					const fromScores = shownFigures({ dimensions, itemScores }, minRespondents);
+					expect(fromScores.dimensions).toEqual(fromItems.dimensions);
+					expect(fromScores).not.toHaveProperty('items');
+				}
+			)
+		);
+	});
+
 	it('keeps every figure that rests on enough scores, and only those (property)', () => {
 		const value = fc.option(fc.integer({ min: 1, max: 5 }), { nil: null });
 		const response = fc.record({ a1: value, a2: value, b1: value, skip: fc.boolean() });

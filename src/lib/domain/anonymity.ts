@@ -1,4 +1,4 @@
-import type { SessionAggregates } from './aggregates';
+import type { ItemScore, SessionAggregates } from './aggregates';
 import { MIN_RESPONDENTS_FLOOR, type DimensionStatistics, type ItemStatistics } from './scoring';
 import type { TaskProfileRow } from './task-profile';
 
@@ -60,7 +60,7 @@ export function effectiveMinimum(minRespondents: number): number {
  */
 function shownDimension(
 	d: DimensionStatistics,
-	items: readonly ShownItem[],
+	items: readonly ShownScore[],
 	minimum: number
 ): ShownDimension {
 	let count = 0;
@@ -87,6 +87,15 @@ function shownDimension(
 		flags: d.flags,
 		suppressed
 	};
+}
+
+/** What a dimension's figure reads of a statement, after that statement's own rule. */
+type ShownScore = Pick<ShownItem, 'dimensionId' | 'n' | 'mean' | 'sd'>;
+
+/** The same rule as shownItem, on a statement's score alone. */
+function shownScore([dimensionId, n, mean, sd]: ItemScore, minimum: number): ShownScore {
+	const suppressed = n < minimum;
+	return { dimensionId, n, mean: suppressed ? null : mean, sd: suppressed ? null : sd };
 }
 
 function shownItem(i: ItemStatistics, minimum: number): ShownItem {
@@ -130,8 +139,9 @@ export function shownFigures(
 	const out: Partial<ShownFigures> = {};
 	const items = figures.items?.map((i) => shownItem(i, minimum));
 	if (figures.dimensions) {
-		if (!items) throw new Error('Cijfers per onderwerp komen uit die per stelling: lees ze mee');
-		out.dimensions = figures.dimensions.map((d) => shownDimension(d, items, minimum));
+		const scores = items ?? figures.itemScores?.map((s) => shownScore(s, minimum));
+		if (!scores) throw new Error('Cijfers per onderwerp komen uit die per stelling: lees ze mee');
+		out.dimensions = figures.dimensions.map((d) => shownDimension(d, scores, minimum));
 	}
 	if (items) out.items = items;
 	if (figures.taskProfile) {

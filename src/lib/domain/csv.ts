@@ -33,14 +33,18 @@ export function csvField(value: CsvValue, column = ''): string {
 	return /[;,"\t\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** The file line by line, each with its CRLF: the BOM and header line first, then the rows. */
+export function* csvLines(
+	header: readonly string[],
+	rows: Iterable<readonly CsvValue[]>
+): Generator<string> {
+	yield '\uFEFF' + header.map((h) => csvField(h)).join(';') + '\r\n';
+	for (const row of rows) {
+		yield row.map((value, i) => csvField(value, header[i])).join(';') + '\r\n';
+	}
+}
+
 /** The whole file: BOM, header line, rows, CRLF line ends. */
-export function toCsv(header: readonly string[], rows: readonly CsvValue[][]): string {
-	return (
-		'\uFEFF' +
-		[
-			header.map((h) => csvField(h)).join(';'),
-			...rows.map((row) => row.map((value, i) => csvField(value, header[i])).join(';'))
-		].join('\r\n') +
-		'\r\n'
-	);
+export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
+	return [...csvLines(header, rows)].join('');
 }

@@ -1,6 +1,7 @@
 import { QuestionnaireError } from '$lib/domain/questionnaire';
 import { generatePassword, hashPassword } from './auth';
 import { openDatabase, type Connection } from './db';
+import { startCheckpointer, type Checkpointer } from './db/checkpointer';
 import * as aggregates from './db/aggregates';
 import * as gemeenten from './db/gemeenten';
 import * as users from './db/users';
@@ -20,6 +21,7 @@ export interface StartOptions {
 }
 
 let connection: Connection | undefined;
+let checkpointer: Checkpointer | undefined;
 
 /** The app's database connection; startApp() opens it before the first request. */
 export function getDb(): Connection {
@@ -69,6 +71,8 @@ export async function startApp(options: StartOptions): Promise<Connection> {
 		// Once a day while running; unref: the timer never keeps a stopping process alive.
 		setInterval(() => purgeResponses(db, months), 24 * 60 * 60 * 1000).unref();
 	}
+	if (options.databasePath !== ':memory:')
+		checkpointer = startCheckpointer(db, options.databasePath);
 	connection = db;
 	return db;
 }
@@ -76,6 +80,9 @@ export async function startApp(options: StartOptions): Promise<Connection> {
 /** Closes the database cleanly (checkpoints the WAL); used on shutdown. */
 export function closeDb(): void {
 	if (!connection) return;
+	// The worker checkpoints once more and closes; the WAL is durable whether or not it finishes.
+	void checkpointer?.stop();
+	checkpointer = undefined;
 	connection.$client.close();
 	connection = undefined;
 	log('info', 'database gesloten');

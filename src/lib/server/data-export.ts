@@ -1,5 +1,5 @@
 import { effectiveMinimum } from '$lib/domain/anonymity';
-import { toCsv } from '$lib/domain/csv';
+import { csvLines } from '$lib/domain/csv';
 import { FIGURE_COLUMNS, figureLines, type SessionFigureSet } from '$lib/domain/figure-table';
 import type { Db } from './db';
 import * as conversation from './db/conversation';
@@ -96,6 +96,11 @@ function unavailableReason(s: {
 
 /** The same export as CSV: one line per session and dimension or statement (README lists the columns). */
 export function exportCsv(data: ReturnType<typeof exportData>): string {
+	return [...exportCsvLines(data)].join('');
+}
+
+/** exportCsv line by line, for sending while it is written. */
+export function exportCsvLines(data: ReturnType<typeof exportData>): Generator<string> {
 	const sets: SessionFigureSet[] = data.teams.flatMap((team) =>
 		team.sessions.flatMap((s) =>
 			typeof s.results === 'string'
@@ -113,5 +118,5 @@ export function exportCsv(data: ReturnType<typeof exportData>): string {
 					]
 		)
 	);
-	return toCsv(FIGURE_COLUMNS, figureLines(sets));
+	return csvLines(FIGURE_COLUMNS, figureLines(sets));
 }

@@ -1,5 +1,5 @@
 import { changes, sameDimensions } from '$lib/domain/compare';
-import { toCsv, type CsvValue } from '$lib/domain/csv';
+import { csvLines, toCsv, type CsvValue } from '$lib/domain/csv';
 import {
 	ACTION_COLUMNS,
 	actionLine,
@@ -84,17 +84,29 @@ export function comparisonExport(db: Db, request: ComparisonRequest, extent: Exp
 	return { comparison, figureRows, actions };
 }
 
-export function comparisonCsv(db: Db, request: ComparisonRequest, extent: ExportExtent): string {
-	return toCsv(FIGURE_COLUMNS, comparisonExport(db, request, extent).figureRows);
+/** The comparison's CSV line by line (read the figures first, write while sending). */
+export function comparisonCsvLines(
+	db: Db,
+	request: ComparisonRequest,
+	extent: ExportExtent
+): Generator<string> {
+	return csvLines(FIGURE_COLUMNS, comparisonExport(db, request, extent).figureRows);
 }
 
-/** The workbook: a summary with the table as on screen, then dimensions, statements and actions. */
-export async function comparisonXlsx(
+export function comparisonCsv(db: Db, request: ComparisonRequest, extent: ExportExtent): string {
+	return [...comparisonCsvLines(db, request, extent)].join('');
+}
+
+/**
+ * The workbook: a summary with the table as on screen, then dimensions, statements and actions.
+ * The figures are read now (under the rules, at this moment); the file is written while it is sent.
+ */
+export function comparisonXlsx(
 	db: Db,
 	request: ComparisonRequest,
 	extent: ExportExtent,
 	title: string
-): Promise<Buffer> {
+): ReadableStream<Uint8Array> {
 	const { comparison, figureRows, actions } = comparisonExport(db, request, extent);
 	const ids = comparison.dimensions.map((d) => d.id);
 	const overview = comparison.rows.map((r): CsvValue[] => [
@@ -224,11 +236,11 @@ export function sessionCsv(
 }
 
 /** A session's workbook: the dimension table with a summary, the statements, the actions. */
-export async function sessionXlsx(
+export function sessionXlsx(
 	db: Db,
 	sessionId: number,
 	mayView: Parameters<typeof sessionExport>[2]
-): Promise<Buffer | null> {
+): ReadableStream<Uint8Array> | null {
 	const exported = sessionExport(db, sessionId, mayView);
 	if (!exported) return null;
 	const { session, set, actions, submitted, previous } = exported;

@@ -14,6 +14,10 @@ import {
 import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
 import type { Actions, PageServerLoad } from './$types';
 
+// No JavaScript on this page: its form posts and redirects on its own, so the page loads without
+// the framework's client (issue 15: respondent pages stay under 32 KB of JavaScript).
+export const csr = false;
+
 const JoinSchema = z.strictObject({
 	code: z.string().trim().min(1, 'Vul de code in.').max(40, 'Deze code is te lang.')
 });

@@ -54,6 +54,7 @@ export function store(db: Db, sessionId: number, now = new Date(), partial = 0):
 		dimensions: JSON.stringify(figures.dimensions),
 		items: JSON.stringify(figures.items),
 		taskProfile: JSON.stringify(figures.taskProfile),
+		itemScores: JSON.stringify(figures.itemScores),
 		computedAt: now
 	};
 	db.insert(sessionAggregates)
@@ -84,6 +85,14 @@ export function backfill(db: Db): number {
 		.all();
 	db.transaction((tx) => {
 		for (const { id } of missing) store(tx, id);
+		// Figures stored before item_scores existed: derived in SQL from the statement figures in
+		// the same row, in the shape of domain/aggregates.ts's itemScores (their order does not
+		// matter: a dimension's figure sums over them). Nothing leaves the database here.
+		tx.run(sql`UPDATE ${sessionAggregates} SET item_scores = (
+			SELECT json_group_array(json_array(s.value ->> 'dimensionId', s.value ->> 'n',
+				s.value ->> 'mean', s.value ->> 'sd'))
+			FROM json_each(${sessionAggregates.items}) AS s
+		) WHERE item_scores IS NULL`);
 	});
 	return missing.length;
 }

@@ -114,12 +114,12 @@ export function forSessions<P extends FigurePart>(
 	parts: readonly P[]
 ): Map<number, ReleasedFigures<P>> {
 	const out = new Map<number, ReleasedFigures<P>>();
-	// A dimension's figure is made from its statements' (anonymity.ts): read those along.
-	const read: readonly FigurePart[] = parts.includes('dimensions' as P)
-		? [...new Set<FigurePart>([...parts, 'items'])]
-		: parts;
-	const column = (part: FigurePart) =>
-		read.includes(part) ? sessionAggregates[part] : sql<string>`''`;
+	// A dimension's figure is made from its statements' (anonymity.ts): without the statements
+	// themselves, their stored scores suffice, at a tenth of the size to read and parse.
+	const read = new Set<FigurePart | 'itemScores'>(parts);
+	if (read.has('dimensions') && !read.has('items')) read.add('itemScores');
+	const column = (part: FigurePart | 'itemScores') =>
+		read.has(part) ? sessionAggregates[part] : sql<string>`''`;
 	// Chunks stay below SQLite's limit on bound parameters.
 	for (let start = 0; start < sessionIds.length; start += 500) {
 		const rows = db
@@ -129,7 +129,8 @@ export function forSessions<P extends FigurePart>(
 				minRespondents: sessions.minRespondents,
 				dimensions: column('dimensions'),
 				items: column('items'),
-				taskProfile: column('taskProfile')
+				taskProfile: column('taskProfile'),
+				itemScores: column('itemScores')
 			})
 			.from(sessionAggregates)
 			.innerJoin(sessions, eq(sessions.id, sessionAggregates.sessionId))
@@ -143,7 +144,9 @@ export function forSessions<P extends FigurePart>(
 			)
 			.all();
 		for (const row of rows) {
-			const raw = Object.fromEntries(read.map((part) => [part, JSON.parse(row[part])]));
+			const raw = Object.fromEntries(
+				[...read].map((part) => [part, JSON.parse(row[part] ?? 'null')])
+			);
 			const shown = shownFigures(raw, row.minRespondents);
 			out.set(row.sessionId, {
 				...(Object.fromEntries(parts.map((part) => [part, shown[part]])) as Pick<ShownFigures, P>),

@@ -141,6 +141,8 @@ export const sessionAggregates = sqliteTable('session_aggregates', {
 	dimensions: text('dimensions').notNull(),
 	items: text('items').notNull(),
 	taskProfile: text('task_profile').notNull(),
+	/** per statement [dimension, n, mean, sd]: what a dimension's figure needs (domain/aggregates.ts) */
+	itemScores: text('item_scores'),
 	computedAt: integer('computed_at', { mode: 'timestamp_ms' })
 		.notNull()
 		.$defaultFn(() => new Date())

@@ -1,11 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/app';
-import { exportCsv, exportData } from '$lib/server/data-export';
+import { exportCsvLines, exportData } from '$lib/server/data-export';
 import * as audit from '$lib/server/db/audit';
 import * as gemeenten from '$lib/server/db/gemeenten';
 import * as teams from '$lib/server/db/teams';
 import { requireBeheerder } from '$lib/server/guard';
+import { textStream } from '$lib/server/text-stream';
 import type { RequestHandler } from './$types';
 
 const QuerySchema = z
@@ -38,7 +39,10 @@ export const GET: RequestHandler = ({ locals, url }) => {
 		'gemeenteId' in scope ? `gemeente ${name}` : `team ${name}`
 	);
 	const file = `wijkspiegel-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-	return new Response(query.formaat === 'csv' ? exportCsv(data) : JSON.stringify(data, null, 2), {
+	// CSV is written while it is sent; the JSON export stays one string (JSON.stringify).
+	const body =
+		query.formaat === 'csv' ? textStream(exportCsvLines(data)) : JSON.stringify(data, null, 2);
+	return new Response(body, {
 		headers: {
 			'content-type':
 				query.formaat === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',

@@ -12,6 +12,10 @@ import {
 } from '$lib/server/respondent';
 import type { Actions, PageServerLoad } from './$types';
 
+// No JavaScript on this page: its form posts and redirects on its own, so the page loads without
+// the framework's client (issue 15: respondent pages stay under 32 KB of JavaScript).
+export const csr = false;
+
 /** Coming back on the same device continues at the first unanswered page. */
 export const load: PageServerLoad = ({ params, url, cookies }) => {
 	const db = getDb();

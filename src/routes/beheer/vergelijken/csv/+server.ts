@@ -1,7 +1,8 @@
 import { getDb } from '$lib/server/app';
 import { comparisonRequest } from '$lib/server/comparison-request';
-import { comparisonCsv, exportExtent } from '$lib/server/figure-exports';
+import { comparisonCsvLines, exportExtent } from '$lib/server/figure-exports';
 import { requireSignedIn } from '$lib/server/guard';
+import { textStream } from '$lib/server/text-stream';
 import type { RequestHandler } from './$types';
 
 /** The comparison's figures as CSV: per session a line per dimension and statement (README). */
@@ -12,7 +13,7 @@ export const GET: RequestHandler = ({ locals, url }) => {
 		leerbewegingIds: actor.leerbewegingIds.slice()
 	});
 	const extent = exportExtent(url);
-	return new Response(comparisonCsv(getDb(), request, extent), {
+	return new Response(textStream(comparisonCsvLines(getDb(), request, extent)), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
 			'content-disposition': `attachment; filename="wijkspiegel-vergelijking-${request.questionnaireId}${extent === 'alles' ? '-alles' : ''}.csv"`,

@@ -6,7 +6,7 @@ import { XLSX_TYPE } from '$lib/server/xlsx';
 import type { RequestHandler } from './$types';
 
 /** The comparison as an Excel workbook: summary, dimensions, statements, verbeteracties. */
-export const GET: RequestHandler = async ({ locals, url }) => {
+export const GET: RequestHandler = ({ locals, url }) => {
 	const { actor } = requireSignedIn(locals, url);
 	const request = comparisonRequest(url, actor, {
 		gemeenteIds: actor.gemeenteIds.slice(),
@@ -14,8 +14,8 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	});
 	const extent = exportExtent(url);
 	const title = `Wijkspiegel: vergelijking ${request.questionnaireId}${extent === 'alles' ? ', alle teams en meetrondes' : ''}`;
-	const file = await comparisonXlsx(getDb(), request, extent, title);
-	return new Response(new Uint8Array(file), {
+	const file = comparisonXlsx(getDb(), request, extent, title);
+	return new Response(file, {
 		headers: {
 			'content-type': XLSX_TYPE,
 			'content-disposition': `attachment; filename="wijkspiegel-vergelijking-${request.questionnaireId}${extent === 'alles' ? '-alles' : ''}.xlsx"`,

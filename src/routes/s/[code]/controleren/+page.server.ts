@@ -7,6 +7,10 @@ import * as responses from '$lib/server/db/responses';
 import { CLOSED_MESSAGE, currentResponse, sessionForCode } from '$lib/server/respondent';
 import type { Actions, PageServerLoad } from './$types';
 
+// No JavaScript on this page: its form posts and redirects on its own, so the page loads without
+// the framework's client (issue 15: respondent pages stay under 32 KB of JavaScript).
+export const csr = false;
+
 export const load: PageServerLoad = ({ params, url, cookies }) => {
 	const db = getDb();
 	const { session, questionnaire } = sessionForCode(db, params.code, url);

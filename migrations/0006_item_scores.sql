@@ -1,0 +1,1 @@
+ALTER TABLE `session_aggregates` ADD `item_scores` text;
