@@ -10,7 +10,7 @@ test.beforeAll(() => {
 
 // Wherever the chart falls on the paper, its legend prints on the same page: a legend on the next
 // page leaves the reader with lines they cannot name. Text above the chart is pushed down in steps
-// so that, in one of the runs, the chart meets a page break.
+// over more than the height of an A4 page, so that in some runs the chart meets a page break.
 test('a printed comparison keeps each chart and its legend on one page', async ({ page }) => {
 	test.setTimeout(90_000);
 	await login(page, VIEWER_A);
@@ -31,7 +31,7 @@ test('a printed comparison keeps each chart and its legend on one page', async (
 	});
 	const splits: string[] = [];
 	const chartPages = new Set<number>();
-	for (let push = 0; push <= 900; push += 150) {
+	for (let push = 0; push <= 1050; push += 150) {
 		await page
 			.locator('#spacer')
 			.evaluate((s, px) => ((s as HTMLElement).style.height = `${px}px`), push);
