@@ -1,6 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { ensureFixture } from './accounts';
+import { expect, request, test } from '@playwright/test';
+import { ensureFixture, FACILITATOR_A } from './accounts';
 import { cutSelects } from './legibility';
+import { dimensionsOf, openSession, respond, run } from './respondents';
+import { login } from './support';
 import { tour, type Tourist } from './tour';
 
 // A screenshot of every page each kind of user meets, on a phone, a laptop and a beamer, to look at
@@ -45,3 +47,87 @@ for (const size of SIZES) {
 		});
 	}
 }
+
+// Screens that only show in a certain state of a session: people still busy and vragenlijsten sent
+// too fast (session page), the close confirmation, the results before they are shown, and after:
+// comments with their hide buttons and cells with "te weinig scores".
+test('screenshots of a session from busy to shown, at every size', async ({ page, baseURL }) => {
+	test.setTimeout(180_000);
+	const session = openSession('Schermafdrukken');
+	const dimensions = dimensionsOf(session.id);
+	for (let n = 1; n <= 5; n++) {
+		// Three of five say "weet ik niet" on the first topic: too few scores to show a figure there.
+		await respond(
+			baseURL!,
+			session.code,
+			`schermafdruk-${n}-${run}`,
+			dimensions,
+			(d) => (d === 0 && n <= 3 ? 'weet-niet' : String(1 + ((n + d) % 5))),
+			n <= 2 ? `Opmerking ${n}: we willen vaker samen met ouders het plan maken.` : ''
+		);
+	}
+	// One more has begun and not sent: "nog bezig", so closing asks to confirm.
+	const busy = await request.newContext({
+		baseURL,
+		extraHTTPHeaders: {
+			'x-e2e-client': `schermafdruk-bezig-${run}`,
+			origin: baseURL!,
+			accept: 'text/html'
+		}
+	});
+	await busy.post(`/s/${session.code}?/start`, { form: {}, maxRedirects: 0 });
+	await busy.post(`/s/${session.code}/1`, {
+		form: { naar: 'volgende', [`antwoord-${dimensions[0].items[0].id}`]: '3' },
+		maxRedirects: 0
+	});
+	await busy.dispose();
+
+	const wide: string[] = [];
+	const shoot = async (name: string) => {
+		for (const size of SIZES) {
+			await page.setViewportSize({ width: size.width, height: size.height });
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
+			if (overflow > 0) {
+				// Name the widest element, to find what sticks out.
+				const culprit = await page.evaluate(() => {
+					const width = document.documentElement.clientWidth;
+					const out = [...document.querySelectorAll('body *')].filter(
+						(e) => e.getBoundingClientRect().right > width + 0.5
+					);
+					const e = out[out.length - 1];
+					return e ? `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}` : '?';
+				});
+				wide.push(`${name} at ${size.name}: ${overflow}px (${culprit})`);
+			}
+			await page.screenshot({
+				path: `test-results/screenshots/${size.name}/sessie/${name}.png`,
+				fullPage: true
+			});
+		}
+	};
+	await login(page, FACILITATOR_A);
+	await page.goto(`/beheer/sessies/${session.id}`);
+	await expect(page.getByText('heel snel verstuurd', { exact: false })).toBeVisible();
+	await shoot('1-open-snel-verstuurd');
+	await page.getByRole('button', { name: 'Sessie sluiten' }).click();
+	await expect(page.getByRole('heading', { name: 'Sessie echt sluiten?' })).toBeVisible();
+	// One question, two answers: no second close button beside it.
+	await expect(page.getByRole('button', { name: 'Sessie sluiten', exact: true })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Nee, nog open laten' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Naar de uitkomsten' })).toHaveCount(0);
+	await shoot('2-sluiten-bevestigen');
+	await page.getByRole('button', { name: 'Ja, sessie sluiten' }).click();
+	await page.goto(`/beheer/sessies/${session.id}/resultaten`);
+	await expect(page.getByRole('button', { name: 'Uitkomsten tonen' })).toBeVisible();
+	await shoot('3-uitkomsten-nog-niet-getoond');
+	await page.getByRole('button', { name: 'Uitkomsten tonen' }).click();
+	await expect(page.getByRole('table', { name: /Cijfers per onderwerp/ })).toBeVisible();
+	await expect(page.getByText('te weinig scores').first()).toBeVisible();
+	await expect(
+		page.getByRole('button', { name: /^Verbergen \(opmerking "Opmerking 1: we willen/ })
+	).toBeVisible();
+	await shoot('4-uitkomsten-getoond');
+	expect(wide).toEqual([]);
+});
