@@ -129,5 +129,18 @@ test('screenshots of a session from busy to shown, at every size', async ({ page
 		page.getByRole('button', { name: /^Verbergen \(opmerking "Opmerking 1: we willen/ })
 	).toBeVisible();
 	await shoot('4-uitkomsten-getoond');
+	await page.getByText('Hoe lees je het diagram en de tabel?').click();
+	await shoot('5-hoe-lees-je-dit');
+
+	// A team member's page with the explanation of a difficult word opened.
+	const member = openSession('Schermafdrukken woorden');
+	await page.goto(`/s/${member.code}`);
+	await page.getByRole('button', { name: 'Beginnen' }).click();
+	await expect(page).toHaveURL(new RegExp(`/s/${member.code}/1$`));
+	for (let step = 1; (await page.locator('details.glossary').count()) === 0; step++) {
+		await page.goto(`/s/${member.code}/${step + 1}`);
+	}
+	await page.locator('details.glossary summary').first().click();
+	await shoot('6-teamlid-woord-uitgelegd');
 	expect(wide).toEqual([]);
 });
