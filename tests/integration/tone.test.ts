@@ -48,8 +48,10 @@ function textsInSvelte(source: string): string[] {
 	const ast = parse(source, { modern: true });
 	const texts: string[] = [];
 	for (const script of [ast.instance, ast.module]) {
-		if (script)
-			texts.push(...stringsInCode(source.slice(script.content.start, script.content.end)));
+		if (!script) continue;
+		// The parser gives positions on every node, though the Program type does not declare them.
+		const { start, end } = script.content as unknown as { start: number; end: number };
+		texts.push(...stringsInCode(source.slice(start, end)));
 	}
 	const walk = (node: unknown) => {
 		if (!node || typeof node !== 'object') return;
