@@ -86,7 +86,7 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 		return {
 			message:
 				status === 413
-					? 'Wat u stuurde is te groot. Maak uw tekst korter en probeer het opnieuw.'
+					? 'Wat je stuurde is te groot. Maak je tekst korter en probeer het opnieuw.'
 					: 'Dit verzoek kunnen we niet verwerken.'
 		};
 	}

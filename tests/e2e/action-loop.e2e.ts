@@ -16,7 +16,7 @@ function storedAction(what: string) {
 
 async function addAction(page: Page, what: string) {
 	const form = page.locator('form.new-action');
-	await form.getByLabel('Onderwerp').selectOption({ index: 1 });
+	await form.getByRole('group', { name: 'Onderwerp' }).getByRole('radio').first().check();
 	await form.getByLabel('Wat gaat het team doen?').fill(what);
 	await form.getByRole('button', { name: 'Verbeteractie toevoegen' }).click();
 	const item = page.getByRole('listitem').filter({ hasText: what });

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { BEHEERDER } from './accounts';
-import { login, readDatabase, writeDatabase } from './support';
+import { expectNoAxeViolations, login, readDatabase, writeDatabase } from './support';
 
 const EMAIL = 'weg-ermee@example.nl';
 const userExists = () =>
@@ -85,10 +85,57 @@ test('the users table: action buttons side by side without overlap, the last row
 			expect(overlap).toBe(false);
 		}
 	}
-	// The table's scroll region shows its last row whole (no clipping by the container).
-	const clipped = await page
-		.locator('.table-scroll')
-		.first()
-		.evaluate((region) => region.scrollHeight - region.clientHeight);
-	expect(clipped).toBeLessThanOrEqual(0);
+	// The last row is whole: nothing around the table clips it.
+	const [lastRow, table] = await Promise.all([
+		page.locator('table.users tbody tr').last().boundingBox(),
+		page.locator('table.users').boundingBox()
+	]);
+	expect(lastRow!.y + lastRow!.height).toBeLessThanOrEqual(table!.y + table!.height + 0.5);
+	// A real table on a wide screen.
+	expect(
+		await page
+			.locator('table.users tbody tr')
+			.first()
+			.evaluate((row) => getComputedStyle(row).display)
+	).toBe('table-row');
+});
+
+test('on a phone each user is a block of its own: nothing scrolls sideways, by keyboard and axe clean', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await login(page, BEHEERDER);
+	await page.goto('/beheer/gebruikers');
+	const table = page.getByRole('table', { name: 'Alle gebruikers' });
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+	);
+	expect(overflow).toBe(0);
+	// Every cell of a row fits the screen, stacked under the user's name.
+	const me = table.getByRole('row').filter({ hasText: BEHEERDER.email });
+	const name = await me.getByRole('rowheader').boundingBox();
+	const email = await me.getByRole('cell', { name: BEHEERDER.email }).boundingBox();
+	expect(email!.y).toBeGreaterThan(name!.y + name!.height - 1);
+	for (const cell of await me.getByRole('cell').all()) {
+		const box = (await cell.boundingBox())!;
+		expect(box.x).toBeGreaterThanOrEqual(0);
+		expect(box.x + box.width).toBeLessThanOrEqual(390);
+	}
+	// Each value says which column it belongs to, and the table keeps its rows and headers.
+	expect(
+		await me
+			.getByRole('cell', { name: BEHEERDER.email })
+			.evaluate((cell) => getComputedStyle(cell, '::before').content)
+	).toBe('"E-mailadres: "');
+	await expect(table.getByRole('columnheader', { name: 'Rol' })).toHaveCount(1);
+	// The row's button is reached by keyboard and sits inside the user's block.
+	const button = me.getByRole('button', { name: /^Link voor nieuw wachtwoord voor/ });
+	const [block, control] = [(await me.boundingBox())!, (await button.boundingBox())!];
+	expect(control.y + control.height).toBeLessThanOrEqual(block.y + block.height);
+	await page.keyboard.press('Tab');
+	for (let i = 0; i < 40 && !(await button.evaluate((b) => b === document.activeElement)); i++) {
+		await page.keyboard.press('Tab');
+	}
+	await expect(button).toBeFocused();
+	await expectNoAxeViolations(page);
 });

@@ -52,16 +52,17 @@ test('a facilitator prepares a session, runs it in the room, and leads the conve
 	const teamForm = page.locator('form[action="?/team"]');
 	await teamForm.getByLabel('Naam van het team').fill(teamName);
 	await teamForm.getByLabel('Zelf hulp bieden').check();
-	await teamForm.getByLabel('Organisatievorm').selectOption('stichting');
+	await teamForm
+		.getByRole('group', { name: /Organisatievorm/ })
+		.getByLabel('Stichting')
+		.check();
 	await teamForm.getByRole('button', { name: 'Team toevoegen' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(teamName);
 	await expectNoAxeViolations(page);
 
 	// A session of the takenprofiel in the autumn round.
-	await page.getByLabel('Meetronde').selectOption({ label: '1-meting najaar 2026' });
-	await page
-		.getByLabel('Vragenlijst')
-		.selectOption({ label: 'Takenprofiel van het wijkteam (versie 1)' });
+	await page.getByLabel('1-meting najaar 2026', { exact: true }).check();
+	await page.getByLabel('Takenprofiel van het wijkteam (versie 1)', { exact: true }).check();
 	await page.getByRole('button', { name: 'Sessie aanmaken' }).click();
 	await expect(page.getByText('De sessie is nog niet geopend.', { exact: false })).toBeVisible();
 	await expectNoAxeViolations(page);
@@ -112,7 +113,7 @@ test('a facilitator prepares a session, runs it in the room, and leads the conve
 		'We weten elkaar te vinden.'
 	);
 	const action = page.locator('form.new-action');
-	await action.getByLabel('Onderwerp').selectOption({ label: 'Preventie en signaleren' });
+	await action.getByLabel('Preventie en signaleren', { exact: true }).check();
 	await action.getByLabel('Wat gaat het team doen?').fill('Elke maand een spreekuur op school');
 	await action.getByLabel('Wie zorgt ervoor?').fill('Fatima');
 	await action.getByRole('button', { name: 'Verbeteractie toevoegen' }).click();
@@ -124,10 +125,8 @@ test('a facilitator prepares a session, runs it in the room, and leads the conve
 
 	// The next session of the same team and questionnaire brings the verbeteractie back.
 	await page.getByRole('link', { name: teamName }).click();
-	await page.getByLabel('Meetronde').selectOption({ label: '1-meting najaar 2026' });
-	await page
-		.getByLabel('Vragenlijst')
-		.selectOption({ label: 'Takenprofiel van het wijkteam (versie 1)' });
+	await page.getByLabel('1-meting najaar 2026', { exact: true }).check();
+	await page.getByLabel('Takenprofiel van het wijkteam (versie 1)', { exact: true }).check();
 	await page.getByRole('button', { name: 'Sessie aanmaken' }).click();
 	await page.goto(page.url() + '/resultaten');
 	await expect(

@@ -111,7 +111,7 @@ test('random and adversarial answers never cause a server error, and a refused s
 			const response = await respondent.post('/s/DEMO26/1', { form: fields, maxRedirects: 0 });
 			expect(response.status()).toBeLessThan(500);
 			if (response.status() === 400) {
-				expect(await response.text()).toContain('Uw antwoorden zijn niet opgeslagen');
+				expect(await response.text()).toContain('Je antwoorden zijn niet opgeslagen');
 				expect(stored()).toBe(before);
 			}
 		}),

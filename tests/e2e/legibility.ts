@@ -146,3 +146,41 @@ export function selectsCuttingOptions(page: Page): Promise<string[]> {
 			.map((select) => `select#${select.id || select.name}`);
 	});
 }
+
+export interface CutSelect {
+	select: string;
+	option: string;
+	/** how many pixels the option's text is wider than the room the closed select gives it */
+	short: number;
+}
+
+/**
+ * Selects whose closed box cuts off an option's text: a select cannot wrap, so on a phone a long
+ * option shows only its beginning. The room is the box minus its padding, border and the arrow.
+ */
+export function cutSelects(page: Page): Promise<CutSelect[]> {
+	return page.evaluate(() => {
+		// Chromium draws the arrow inside the padding box; 24px covers it at 16px text.
+		const ARROW = 24;
+		const context = document.createElement('canvas').getContext('2d')!;
+		const cut: { select: string; option: string; short: number }[] = [];
+		for (const select of document.querySelectorAll('select')) {
+			if (!select.checkVisibility()) continue;
+			const style = getComputedStyle(select);
+			context.font = style.font;
+			const room =
+				select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - ARROW;
+			for (const option of select.options) {
+				const width = context.measureText(option.text).width;
+				if (width > room) {
+					cut.push({
+						select: select.id || select.name,
+						option: option.text,
+						short: Math.ceil(width - room)
+					});
+				}
+			}
+		}
+		return cut;
+	});
+}

@@ -76,7 +76,7 @@ test('without JavaScript an invalid post shows the errors at the top, linked to 
 	await page.getByRole('button', { name: 'Volgende' }).click();
 	await expect(page).toHaveURL(`/s/${CODE}/1`);
 	const summary = page.getByRole('alert');
-	await expect(summary).toContainText('Uw antwoorden zijn niet opgeslagen');
+	await expect(summary).toContainText('Je antwoorden zijn niet opgeslagen');
 	await expect(summary.getByRole('link')).toHaveAttribute('href', '#stelling-ps-1');
 	await expect(page).toHaveTitle(/^Fout: /);
 	await context.close();
@@ -105,7 +105,7 @@ test("another session's respondent cannot save into this session", async ({ page
 			cookie: `wijkspiegel_deelnemer=${token}`
 		}
 	});
-	await expectRefused(response, 400, /niet aan uw vragenlijst koppelen/);
+	await expectRefused(response, 400, /niet aan je vragenlijst koppelen/);
 	expect(answersOfResponse(id)).toEqual([]);
 	const stored = readDatabase((db) =>
 		db

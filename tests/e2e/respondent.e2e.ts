@@ -121,7 +121,7 @@ test('a team member completes the questionnaire by keyboard alone', async ({ pag
 		await page.keyboard.press('Enter');
 	}
 	await expect(page).toHaveURL(`/s/${CODE}/controleren`);
-	await expect(page.getByText('U heeft alle stellingen beantwoord.')).toBeVisible();
+	await expect(page.getByText('Je hebt alle stellingen beantwoord.')).toBeVisible();
 	await expectNoAxeViolations(page);
 	await tabUntil(page, (el) => el.tagName === 'BUTTON');
 	await page.keyboard.press('Enter');

@@ -26,9 +26,9 @@ test('a read-only gemeente account is not told it prepares sessions', async ({ p
 	ensureFixture();
 	await login(page, VIEWER_A);
 	await expect(
-		page.getByText('Hier ziet u de uitkomsten van de teams van uw gemeente')
+		page.getByText('Hier zie je de uitkomsten van de teams van je gemeente')
 	).toBeVisible();
-	await expect(page.getByText('Hier bereidt u sessies voor')).toHaveCount(0);
+	await expect(page.getByText('Hier bereid je sessies voor')).toHaveCount(0);
 });
 
 test('the results page says team, round and closing date with spaced separators', async ({

@@ -63,7 +63,7 @@ function buildPageSchema(questionnaire: Questionnaire, dimension: Dimension) {
 	}
 	shape[commentField(dimension.id)] = z
 		.string()
-		.max(COMMENT_MAX, `Uw opmerking is te lang. Gebruik hoogstens ${COMMENT_MAX} tekens.`)
+		.max(COMMENT_MAX, `Je opmerking is te lang. Gebruik hoogstens ${COMMENT_MAX} tekens.`)
 		.optional();
 	return z.strictObject(shape).transform((fields): PageInput => ({
 		answers: dimension.items.map((item) => {
@@ -104,7 +104,7 @@ export function parsePage(
 	if (duplicate) {
 		return {
 			ok: false,
-			message: 'Uw antwoorden zijn niet opgeslagen: het formulier is niet goed verstuurd.',
+			message: 'Je antwoorden zijn niet opgeslagen: het formulier is niet goed verstuurd.',
 			errors: { [duplicate]: 'Dit veld komt twee keer voor.' }
 		};
 	}
@@ -120,7 +120,7 @@ export function parsePage(
 	}
 	return {
 		ok: false,
-		message: 'Uw antwoorden zijn niet opgeslagen. Controleer de punten hieronder.',
+		message: 'Je antwoorden zijn niet opgeslagen. Controleer de punten hieronder.',
 		errors
 	};
 }

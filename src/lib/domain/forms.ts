@@ -100,7 +100,7 @@ export const NewPasswordSchema = z
 
 export const ChangePasswordSchema = z
 	.strictObject({
-		current: z.string().min(1, 'Vul uw huidige wachtwoord in.').max(500),
+		current: z.string().min(1, 'Vul je huidige wachtwoord in.').max(500),
 		password: NewPasswordSchema.shape.password,
 		confirm: z.string()
 	})
@@ -135,7 +135,7 @@ export const ConclusionSchema = z.strictObject({
 
 export const ActionSchema = z.strictObject({
 	dimensionId: z.string().min(1, 'Kies een onderwerp.').max(100),
-	what: name('wat u gaat doen', 500),
+	what: name('wat jullie gaan doen', 500),
 	who: z.string().trim().max(200, 'Gebruik hoogstens 200 tekens.').default(''),
 	dueOn: z
 		.string()

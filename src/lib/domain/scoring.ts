@@ -232,7 +232,7 @@ export function resultSummary(
 		(d): d is Pick<DimensionStatistics, 'title' | 'sd'> & { mean: number } => d.mean !== null
 	);
 	if (scored.length === 0) {
-		return 'Er zijn nog geen scores. Zodra teamleden de vragenlijst hebben ingevuld, ziet u hier een samenvatting.';
+		return 'Er zijn nog geen scores. Zodra teamleden de vragenlijst hebben ingevuld, zie je hier een samenvatting.';
 	}
 	const sentences: string[] = [];
 	const strongest = highest(scored, (d) => d.mean);

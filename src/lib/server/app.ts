@@ -57,7 +57,7 @@ export async function startApp(options: StartOptions): Promise<Connection> {
 			log(
 				password
 					? `Beheerder aangemaakt: ${email} (wachtwoord uit ADMIN_PASSWORD).`
-					: `Beheerder aangemaakt: ${email}, wachtwoord: ${chosen}\n(Dit wachtwoord ziet u maar één keer. Bewaar het goed.)`
+					: `Beheerder aangemaakt: ${email}, wachtwoord: ${chosen}\n(Dit wachtwoord zie je maar één keer. Bewaar het goed.)`
 			);
 		}
 	} catch (error) {

@@ -21,7 +21,7 @@ import { workbook } from './xlsx';
 export type ExportExtent = 'weergave' | 'alles';
 
 export const READING_NOTE =
-	'Zo leest u deze cijfers: ze zijn er om samen van te leren, niet om teams te beoordelen. ' +
+	'Zo lees je deze cijfers: ze zijn er om samen van te leren, niet om teams te beoordelen. ' +
 	'Een gemiddelde zegt niet alles: kijk ook naar de spreiding (standaardafwijking). ' +
 	'Veel spreiding betekent dat teamleden verschillend denken; dat is een goed begin van het gesprek.';
 

@@ -22,7 +22,7 @@ export function requireSignedIn(locals: App.Locals, url: URL): SignedIn {
 export function forbidden(): never {
 	error(
 		403,
-		'U heeft geen toegang tot deze pagina. Vraag een beheerder om toegang als u die nodig heeft.'
+		'Je hebt geen toegang tot deze pagina. Vraag een beheerder om toegang als je die nodig hebt.'
 	);
 }
 

@@ -29,7 +29,7 @@ function reason(result: ZxcvbnResult): string {
 	if (patterns.has('spatial')) return 'het bevat een patroon op het toetsenbord, zoals qwerty';
 	if (patterns.has('date')) return 'het bevat een datum of jaartal';
 	if (patterns.has('dictionary')) {
-		return 'het is een veelgebruikt wachtwoord, of bestaat vooral uit een bekend woord of uw naam';
+		return 'het is een veelgebruikt wachtwoord, of bestaat vooral uit een bekend woord of je naam';
 	}
 	return 'het lijkt op wachtwoorden die vaak worden geraden';
 }

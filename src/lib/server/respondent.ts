@@ -99,4 +99,4 @@ export function resumePath(
 }
 
 export const CLOSED_MESSAGE =
-	'Deze sessie is gesloten. Invullen of antwoorden wijzigen kan niet meer. Antwoorden die u eerder gaf, tellen mee.';
+	'Deze sessie is gesloten. Invullen of antwoorden wijzigen kan niet meer. Antwoorden die je eerder gaf, tellen mee.';

@@ -7,8 +7,8 @@ import { signIn } from '$lib/server/login';
 import type { Actions, PageServerLoad } from './$types';
 
 const LoginSchema = z.object({
-	email: z.string().trim().toLowerCase().min(1, 'Vul uw e-mailadres in.').max(200),
-	password: z.string().min(1, 'Vul uw wachtwoord in.').max(500)
+	email: z.string().trim().toLowerCase().min(1, 'Vul je e-mailadres in.').max(200),
+	password: z.string().min(1, 'Vul je wachtwoord in.').max(500)
 });
 
 export const load: PageServerLoad = ({ locals, url }) => {

@@ -25,13 +25,13 @@ export const actions: Actions = {
 		if (check.outcome === 'limited') {
 			return fail(429, {
 				errors: {
-					current: `U vulde te vaak een verkeerd wachtwoord in. ${tryAgainIn(check.waitMs)}`
+					current: `Je vulde te vaak een verkeerd wachtwoord in. ${tryAgainIn(check.waitMs)}`
 				} as Record<string, string>
 			});
 		}
 		if (check.outcome === 'wrong') {
 			return fail(400, {
-				errors: { current: 'Uw huidige wachtwoord klopt niet.' } as Record<string, string>
+				errors: { current: 'Je huidige wachtwoord klopt niet.' } as Record<string, string>
 			});
 		}
 		users.setPassword(db, user.id, await hashPassword(parsed.data.password));

@@ -108,7 +108,7 @@ export const actions: Actions = {
 		if (!parsed.ok || parsed.data.userId === me.id) {
 			return fail(400, {
 				form: 'verwijderen',
-				errors: { userId: 'U kunt uw eigen account hier niet verwijderen.' } as Record<
+				errors: { userId: 'Je kunt je eigen account hier niet verwijderen.' } as Record<
 					string,
 					string
 				>

@@ -15,7 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 const noErrors: Record<string, string> = {};
 const NOT_LINKED =
-	'We kunnen uw antwoorden niet aan uw vragenlijst koppelen. Begin op de startpagina van de sessie, of vul uw persoonlijke code in als u al begonnen was.';
+	'We kunnen je antwoorden niet aan je vragenlijst koppelen. Begin op de startpagina van de sessie, of vul je persoonlijke code in als je al begonnen was.';
 
 function pageOf(params: { code: string; step: string }, url: URL) {
 	const db = getDb();
@@ -58,7 +58,7 @@ export const actions: Actions = {
 		}
 		if (response.submittedAt) {
 			return fail(409, {
-				message: 'U heeft uw antwoorden al verstuurd. Bedankt!',
+				message: 'Je hebt je antwoorden al verstuurd. Bedankt!',
 				errors: noErrors
 			});
 		}
