@@ -1,6 +1,8 @@
-import { and, asc, count, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Actor } from '$lib/domain/access';
+import type { SignInDecision, SignInMethod } from '$lib/domain/organisation-login';
 import type { Db } from '.';
+import * as audit from './audit';
 import {
 	gemeenten,
 	invitations,
@@ -74,7 +76,7 @@ export function listWithMemberships(db: Db) {
 		email: u.email,
 		name: u.name,
 		role: u.role,
-		active: u.passwordHash !== null,
+		active: u.passwordHash !== null || u.oidcSubject !== null,
 		scopes: scopes.filter((s) => s.userId === u.id).map((s) => s.gemeente ?? s.leerbeweging ?? '')
 	}));
 }
@@ -92,8 +94,59 @@ export function actor(db: Db, userId: number): Actor | undefined {
 	};
 }
 
-export function createSession(db: Db, id: string, userId: number, expiresAt: Date): void {
-	db.insert(userSessions).values({ id, userId, expiresAt }).run();
+export function createSession(
+	db: Db,
+	id: string,
+	userId: number,
+	expiresAt: Date,
+	method: SignInMethod = 'wachtwoord'
+): void {
+	db.insert(userSessions).values({ id, userId, expiresAt, method }).run();
+}
+
+/** The account linked to an organisation account (issuer#sub). */
+export function findBySubject(db: Db, subject: string) {
+	return db.select().from(users).where(eq(users.oidcSubject, subject)).get();
+}
+
+/**
+ * Carries out an organisation sign-in decision: links the account on first sign-in, or makes the
+ * account a mapped group allows, with a line in the audit log. Returns the user's id.
+ */
+export function applyOrganisationSignIn(
+	db: Db,
+	decision: Exclude<SignInDecision, { kind: 'refused' }>
+): number {
+	if (decision.kind === 'existing') return decision.userId;
+	return db.transaction((tx) => {
+		if (decision.kind === 'link') {
+			tx.update(users)
+				.set({ oidcSubject: decision.subject })
+				.where(eq(users.id, decision.userId))
+				.run();
+			const user = get(tx, decision.userId)!;
+			audit.record(tx, user, 'organisatie-account gekoppeld', user.email);
+			return user.id;
+		}
+		const id = tx
+			.insert(users)
+			.values({
+				email: decision.email,
+				name: decision.name,
+				role: decision.role,
+				passwordHash: null,
+				oidcSubject: decision.subject
+			})
+			.returning({ id: users.id })
+			.get().id;
+		audit.record(
+			tx,
+			{ id, email: decision.email },
+			'account gemaakt via organisatie-groep',
+			`${decision.email} (${decision.role})`
+		);
+		return id;
+	});
 }
 
 /** The user behind a session id (a token hash), if the session has not expired. */
@@ -104,7 +157,9 @@ export function findSession(db: Db, id: string, now = new Date()) {
 			email: users.email,
 			name: users.name,
 			role: users.role,
-			expiresAt: userSessions.expiresAt
+			expiresAt: userSessions.expiresAt,
+			method: userSessions.method,
+			hasTotp: sql<boolean>`${users.totpSecret} IS NOT NULL`.mapWith(Boolean)
 		})
 		.from(userSessions)
 		.innerJoin(users, eq(users.id, userSessions.userId))
