@@ -10,13 +10,13 @@ export const ROLES = ['beheerder', 'facilitator', 'gemeente-viewer'] as const;
 export type OrganisationRole = (typeof ROLES)[number];
 
 /**
- * OIDC_GROUP_ROLES: "group=role" pairs separated by ";" or ",", e.g.
+ * OIDC_GROUP_ROLES: "group=role" pairs separated by ";" (not ",": LDAP group names hold commas), e.g.
  * "wijkspiegel-beheer=beheerder; wijkspiegel-begeleiders=facilitator". Throws on a role that does
  * not exist, so a typo stops the app at start instead of silently granting nothing (or too much).
  */
 export function parseGroupRoles(value: string | undefined): Map<string, OrganisationRole> {
 	const map = new Map<string, OrganisationRole>();
-	for (const pair of (value ?? '').split(/[;,]/)) {
+	for (const pair of (value ?? '').split(';')) {
 		if (pair.trim() === '') continue;
 		const at = pair.lastIndexOf('=');
 		const group = pair.slice(0, Math.max(at, 0)).trim();
