@@ -70,6 +70,23 @@ describe('two-factor sign-in against a real database', () => {
 		);
 	});
 
+	it('resets two-factor sign-in when a new invitation is accepted (lost phone and codes)', async () => {
+		const other = users.create(temp.db, {
+			email: 'kwijt@example.nl',
+			name: 'Kwijt',
+			role: 'facilitator',
+			passwordHash: null
+		});
+		twoFactor.enable(temp.db, other, newSecret(), 0, newRecoveryCodes().map(hashRecoveryCode));
+		users.createInvitation(temp.db, other, 'hash-van-de-link', new Date(Date.now() + 60_000));
+		const invitation = users.findInvitation(temp.db, 'hash-van-de-link')!;
+		expect(
+			users.acceptInvitation(temp.db, invitation.id, other, await hashPassword('nieuw-wachtwoord'))
+		).toBe(true);
+		expect(twoFactor.secretOf(temp.db, other)).toBeUndefined();
+		expect(twoFactor.unusedRecoveryCodes(temp.db, other)).toBe(0);
+	});
+
 	it('forgets the secret and recovery codes when it is turned off', () => {
 		twoFactor.disable(temp.db, userId);
 		expect(twoFactor.secretOf(temp.db, userId)).toBeUndefined();

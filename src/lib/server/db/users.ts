@@ -8,6 +8,7 @@ import {
 	invitations,
 	leerbewegingen,
 	memberships,
+	recoveryCodes,
 	users,
 	userSessions,
 	type UserRole
@@ -205,7 +206,8 @@ export function findInvitation(db: Db, tokenHash: string, now = new Date()) {
 /**
  * Sets the password and uses up the invitation in one transaction. Using one invitation uses up
  * every other open invitation of that user (an older link must not set the password again), and
- * ends the user's login sessions: whoever had the old password is signed out. False when the
+ * ends the user's login sessions: whoever had the old password is signed out. It also resets
+ * two-factor sign-in (the beheerder's way to help someone who lost their phone). False when the
  * invitation was used in the meantime.
  */
 export function acceptInvitation(
@@ -225,7 +227,13 @@ export function acceptInvitation(
 			.set({ usedAt: new Date() })
 			.where(and(eq(invitations.userId, userId), isNull(invitations.usedAt)))
 			.run();
-		tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+		// A new invitation is also the way back for someone who lost both phone and recovery
+		// codes: the code from the app is reset with the password, to be set up again.
+		tx.update(users)
+			.set({ passwordHash, totpSecret: null, totpLastCounter: null })
+			.where(eq(users.id, userId))
+			.run();
+		tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
 		tx.delete(userSessions).where(eq(userSessions.userId, userId)).run();
 		return true;
 	});
