@@ -1,7 +1,7 @@
 import * as client from 'openid-client';
 import type { OrganisationClaims } from '$lib/domain/organisation-login';
 import { PendingStore } from './pending';
-import type { OidcSettings } from './sign-in-settings';
+import { isLoopback, type OidcSettings } from './sign-in-settings';
 
 /**
  * OpenID Connect with openid-client (panva): discovery, authorization code flow with PKCE, state
@@ -24,11 +24,6 @@ export const OIDC_COOKIE = 'wijkspiegel_organisatie';
 export const OIDC_COOKIE_PATH = '/inloggen/organisatie';
 
 let cached: { key: string; configuration: Promise<client.Configuration> } | undefined;
-
-/** A provider on this machine only (the tests' provider) may speak plain http. */
-function isLoopback(url: URL): boolean {
-	return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-}
 
 /** The provider's metadata, fetched once (and again after a failure, so a restart is not needed). */
 export function configuration(settings: OidcSettings): Promise<client.Configuration> {

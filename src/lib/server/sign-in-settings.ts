@@ -1,6 +1,11 @@
 import { env } from '$env/dynamic/private';
 import { parseGroupRoles, type OrganisationRole } from '$lib/domain/organisation-login';
 
+/** A provider on this machine only (the tests' provider) may speak plain http. */
+export function isLoopback(url: URL): boolean {
+	return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
 /** The OpenID Connect settings; null when organisation sign-in is not configured. */
 export interface OidcSettings {
 	issuer: URL;
@@ -45,7 +50,9 @@ export function totpRequiredForBeheerders(): boolean {
 /** Checked once at start, so a typo in a setting is an error message, not a surprise later. */
 export function checkSignInSettings(): void {
 	const settings = oidcSettings();
-	if (settings && !['https:', 'http:'].includes(settings.issuer.protocol)) {
+	const plainAllowed =
+		settings && isLoopback(settings.issuer) && settings.issuer.protocol === 'http:';
+	if (settings && settings.issuer.protocol !== 'https:' && !plainAllowed) {
 		throw new Error(`OIDC_ISSUER moet een https-adres zijn, niet "${env.OIDC_ISSUER}"`);
 	}
 	if (env.LOCAL_PASSWORDS === 'false' && !settings) {
