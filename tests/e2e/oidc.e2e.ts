@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectNoAxeViolations } from './support';
+import { screenshotsAtSizes } from './shots';
 import { providerSettings, startProvider, type TestProvider } from './oidc-provider';
 import { freePort, startServer, waitForHealth, type Server } from './server-process';
 
@@ -100,6 +101,7 @@ test('the login page offers the organisation account, and no password when passw
 	).toBeVisible();
 	await expect(page.getByLabel('Wachtwoord')).toHaveCount(0);
 	await expectNoAxeViolations(page);
+	await screenshotsAtSizes(page, 'organisatie-inloggen');
 	// A password posted anyway is refused.
 	const response = await page.request.post(`${origin}/inloggen`, {
 		form: { email: 'beheer@wijkspiegel.local', password: 'server-test-wachtwoord' },
@@ -166,6 +168,7 @@ test('someone with only an account at the provider is refused with a Dutch page'
 	await expect(page.getByRole('heading', { name: 'Inloggen niet gelukt' })).toBeVisible();
 	await expect(page.getByRole('alert')).toContainText('Vraag een beheerder van Wijkspiegel');
 	await expectNoAxeViolations(page);
+	await screenshotsAtSizes(page, 'organisatie-geweigerd');
 	expect(
 		database((db) =>
 			db.prepare("SELECT count(*) FROM users WHERE email = 'onbekend@example.nl'").pluck().get()

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Secret, TOTP } from 'otpauth';
 import { expectNoAxeViolations } from './support';
+import { screenshotsAtSizes } from './shots';
 import { freePort, startServer, waitForHealth, type Server } from './server-process';
 
 // Two-factor sign-in with codes computed by a real TOTP library, on an app server of its own that
@@ -79,6 +80,7 @@ test('a beheerder is led to set up a code first, and sees recovery codes once', 
 	await expect(page).toHaveURL(`${origin}/beheer/account?tweestap=verplicht`);
 	await expect(page.getByRole('img', { name: /QR-code/ })).toBeVisible();
 	await expectNoAxeViolations(page);
+	await screenshotsAtSizes(page, 'code-instellen');
 
 	secret = (await page.locator('code.secret').innerText()).replace(/\s/g, '');
 	await page.getByLabel('Code uit je app').fill('123456');
@@ -93,6 +95,7 @@ test('a beheerder is led to set up a code first, and sees recovery codes once', 
 	await expect(list.getByRole('listitem')).toHaveCount(10);
 	recoveryCodes = await list.getByRole('listitem').allInnerTexts();
 	await expectNoAxeViolations(page);
+	await screenshotsAtSizes(page, 'herstelcodes');
 	await page.goto(`${origin}/beheer/gebruikers`);
 	await expect(page).toHaveURL(`${origin}/beheer/gebruikers`);
 	// Shown once: back on the account page only the number is left.
@@ -115,6 +118,7 @@ test('after the password a wrong code is refused and the code from the app signs
 	await page.getByRole('button', { name: 'Inloggen' }).click();
 	await expect(page.getByRole('alert')).toContainText('Deze code klopt niet');
 	await expectNoAxeViolations(page);
+	await screenshotsAtSizes(page, 'code-invullen-fout');
 	// The enrolment used this 30-second step already; the app's next code is accepted.
 	await page.getByLabel('Code uit je app').fill(app().generate({ timestamp: Date.now() + 30_000 }));
 	await page.getByRole('button', { name: 'Inloggen' }).click();

@@ -17,16 +17,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const signedIn = requireSignedIn(locals, url);
 	const db = getDb();
 	const hasPassword = Boolean(users.get(db, signedIn.user.id)?.passwordHash);
+	// Read here, not from the request's session: right after turning it on, this page shows it on.
+	const hasTotp = twoFactor.secretOf(db, signedIn.user.id) !== undefined;
 	const required = totpRequiredForBeheerders();
 	return {
 		hasPassword: hasPassword && localPasswordsOn(),
 		viaOrganisation: signedIn.method === 'organisatie',
-		hasTotp: signedIn.hasTotp,
-		mustEnrol: mustEnrolTotp(signedIn, required),
+		hasTotp,
+		mustEnrol: mustEnrolTotp({ ...signedIn, hasTotp }, required),
 		mayDisable: mayDisableTotp(signedIn.user.role, required),
-		recoveryCodesLeft: signedIn.hasTotp ? twoFactor.unusedRecoveryCodes(db, signedIn.user.id) : 0,
-		enrolment:
-			!signedIn.hasTotp && hasPassword ? await enrolment(newSecret(), signedIn.user.email) : null
+		recoveryCodesLeft: hasTotp ? twoFactor.unusedRecoveryCodes(db, signedIn.user.id) : 0,
+		enrolment: !hasTotp && hasPassword ? await enrolment(newSecret(), signedIn.user.email) : null
 	};
 };
 
