@@ -17,11 +17,10 @@ const CodeSchema = z.object({
 
 const EXPIRED = 'Je inlogpoging is verlopen. Log opnieuw in met je e-mailadres en wachtwoord.';
 
-export const load: PageServerLoad = ({ cookies }) => {
-	// Without a checked password there is nothing to add a code to.
-	if (!pendingCodes.peek(cookies.get(CODE_COOKIE))) redirect(303, '/inloggen');
-	return {};
-};
+export const load: PageServerLoad = ({ cookies }) => ({
+	// Without a checked password (or after 5 minutes) there is nothing to add a code to.
+	expired: !pendingCodes.peek(cookies.get(CODE_COOKIE))
+});
 
 export const actions: Actions = {
 	default: async ({ request, cookies, locals, getClientAddress }) => {
