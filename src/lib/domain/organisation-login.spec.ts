@@ -89,6 +89,14 @@ describe('decideSignIn', () => {
 		}
 	});
 
+	it('trusts an address without email_verified only when the setting says so, never an explicit false', () => {
+		const known = { byEmail: { id: 3, oidcSubject: null } };
+		const trusting = { ...strict, trustEmail: true };
+		expect(decideSignIn(claims({ emailVerified: undefined }), known, strict).kind).toBe('refused');
+		expect(decideSignIn(claims({ emailVerified: undefined }), known, trusting).kind).toBe('link');
+		expect(decideSignIn(claims({ emailVerified: false }), known, trusting).kind).toBe('refused');
+	});
+
 	it('refuses an account that is linked to another organisation account', () => {
 		expect(
 			decideSignIn(claims(), { byEmail: { id: 3, oidcSubject: `${ISSUER}#someone-else` } }, open)

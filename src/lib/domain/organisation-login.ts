@@ -77,6 +77,12 @@ export interface Policy {
 	groupRoles: ReadonlyMap<string, OrganisationRole>;
 	/** OIDC_CREATE_ACCOUNTS: may a mapped group create an account that does not exist yet */
 	createAccounts: boolean;
+	/**
+	 * OIDC_TRUST_EMAIL: an e-mail claim without email_verified counts as verified. Entra ID sends
+	 * no email_verified; there the organisation manages its staff's addresses. An explicit false
+	 * is never trusted.
+	 */
+	trustEmail?: boolean;
 }
 
 export type SignInDecision =
@@ -115,7 +121,10 @@ export function decideSignIn(
 	if (known.bySubject) return { kind: 'existing', userId: known.bySubject.id };
 	// Unverified addresses are refused: anyone can type someone else's address at some providers.
 	const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
-	if (claims.emailVerified !== true || !EMAIL.test(email)) {
+	const verified =
+		claims.emailVerified === true ||
+		(policy.trustEmail === true && claims.emailVerified === undefined);
+	if (!verified || !EMAIL.test(email)) {
 		return { kind: 'refused', reason: 'no-verified-email' };
 	}
 	if (known.byEmail) {

@@ -16,6 +16,7 @@ export interface OidcSettings {
 	groupsClaim: string;
 	groupRoles: Map<string, OrganisationRole>;
 	createAccounts: boolean;
+	trustEmail: boolean;
 }
 
 /** Read per request (env is dynamic in tests); a bad value stops the app at start (checkSignInSettings). */
@@ -30,7 +31,8 @@ export function oidcSettings(): OidcSettings | null {
 		redirectUri: env.OIDC_REDIRECT_URI?.trim() || undefined,
 		groupsClaim: env.OIDC_GROUPS_CLAIM?.trim() || 'groups',
 		groupRoles: parseGroupRoles(env.OIDC_GROUP_ROLES),
-		createAccounts: env.OIDC_CREATE_ACCOUNTS === 'true'
+		createAccounts: env.OIDC_CREATE_ACCOUNTS === 'true',
+		trustEmail: env.OIDC_TRUST_EMAIL === 'true'
 	};
 }
 

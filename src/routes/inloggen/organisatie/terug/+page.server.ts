@@ -45,7 +45,11 @@ export const load: PageServerLoad = async ({ cookies, locals, url }) => {
 			bySubject: users.findBySubject(db, subjectKey(claims.issuer, claims.sub)),
 			byEmail: byEmail && { id: byEmail.id, oidcSubject: byEmail.oidcSubject }
 		},
-		{ groupRoles: settings.groupRoles, createAccounts: settings.createAccounts }
+		{
+			groupRoles: settings.groupRoles,
+			createAccounts: settings.createAccounts,
+			trustEmail: settings.trustEmail
+		}
 	);
 	if (decision.kind === 'refused') {
 		audit.record(
