@@ -14,7 +14,7 @@ import {
 	oidcSettings,
 	totpRequiredForBeheerders
 } from '$lib/server/sign-in-settings';
-import { providerOrigins } from '$lib/server/oidc';
+import { configuration, providerOrigins } from '$lib/server/oidc';
 import {
 	chooseClientAddress,
 	countedNetwork,
@@ -27,6 +27,7 @@ export const init: ServerInit = async () => {
 	try {
 		checkSignInSettings();
 		await startApp(startOptions());
+		startDiscovery();
 	} catch (error) {
 		if (error instanceof QuestionnaireError) {
 			// The file, the path inside it and what is wrong; no stack trace to wade through.
@@ -37,6 +38,21 @@ export const init: ServerInit = async () => {
 	}
 	process.once('sveltekit:shutdown', closeDb);
 };
+
+/**
+ * Fetches the provider's metadata at start, so the login page's CSP knows its endpoints. A
+ * provider that is down is logged, not fatal: password sign-in keeps working, and the login
+ * button tries again.
+ */
+function startDiscovery(): void {
+	const settings = oidcSettings();
+	if (!settings) return;
+	configuration(settings).catch((error: unknown) =>
+		log('warn', 'organisation sign-in: provider unreachable at start', {
+			error: error instanceof Error ? error.message : String(error)
+		})
+	);
+}
 
 const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
 
@@ -81,7 +97,7 @@ const providerFormAction: Handle = async ({ event, resolve }) => {
 	if (settings && csp) {
 		response.headers.set(
 			'content-security-policy',
-			withFormActionOrigins(csp, await providerOrigins(settings))
+			withFormActionOrigins(csp, providerOrigins(settings))
 		);
 	}
 	return response;

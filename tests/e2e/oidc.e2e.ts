@@ -95,7 +95,11 @@ async function signInAs(page: Page, account: keyof typeof ACCOUNTS) {
 test('the login page offers the organisation account, and no password when passwords are off', async ({
 	page
 }) => {
-	await page.goto(`${origin}/inloggen`);
+	const login = await page.goto(`${origin}/inloggen`);
+	// The button's redirect to the provider is allowed by the CSP, and nothing else is added.
+	expect(login!.headers()['content-security-policy']).toContain(
+		`form-action 'self' ${provider.issuer};`
+	);
 	await expect(
 		page.getByRole('button', { name: 'Inloggen met je organisatie-account' })
 	).toBeVisible();

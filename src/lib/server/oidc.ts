@@ -24,10 +24,15 @@ export const OIDC_COOKIE = 'wijkspiegel_organisatie';
 export const OIDC_COOKIE_PATH = '/inloggen/organisatie';
 
 let cached: { key: string; configuration: Promise<client.Configuration> } | undefined;
+let resolved: { key: string; metadata: client.ServerMetadata } | undefined;
+
+function cacheKey(settings: OidcSettings): string {
+	return `${settings.issuer.href}\n${settings.clientId}`;
+}
 
 /** The provider's metadata, fetched once (and again after a failure, so a restart is not needed). */
 export function configuration(settings: OidcSettings): Promise<client.Configuration> {
-	const key = `${settings.issuer.href}\n${settings.clientId}`;
+	const key = cacheKey(settings);
 	if (cached?.key === key) return cached.configuration;
 	const configuration = client.discovery(
 		settings.issuer,
@@ -37,9 +42,12 @@ export function configuration(settings: OidcSettings): Promise<client.Configurat
 		isLoopback(settings.issuer) ? { execute: [client.allowInsecureRequests] } : undefined
 	);
 	cached = { key, configuration };
-	configuration.catch(() => {
-		if (cached?.configuration === configuration) cached = undefined;
-	});
+	configuration.then(
+		(config) => (resolved = { key, metadata: config.serverMetadata() }),
+		() => {
+			if (cached?.configuration === configuration) cached = undefined;
+		}
+	);
 	return configuration;
 }
 
@@ -127,17 +135,14 @@ export async function endSessionUrl(settings: OidcSettings, origin: string): Pro
 
 /**
  * Origins a form may lead to: the login button and the logout button end at the provider, and
- * the Content-Security-Policy's form-action also covers those redirects.
+ * the Content-Security-Policy's form-action also covers those redirects. Synchronous, from what
+ * discovery found so far: a provider that is down must not slow every page down.
  */
-export async function providerOrigins(settings: OidcSettings): Promise<string[]> {
+export function providerOrigins(settings: OidcSettings): string[] {
 	const origins = new Set([settings.issuer.origin]);
-	try {
-		const metadata = (await configuration(settings)).serverMetadata();
-		for (const endpoint of [metadata.authorization_endpoint, metadata.end_session_endpoint]) {
-			if (endpoint) origins.add(new URL(endpoint).origin);
-		}
-	} catch {
-		// Unreachable now: the issuer's own origin is the best guess.
+	const metadata = resolved?.key === cacheKey(settings) ? resolved.metadata : undefined;
+	for (const endpoint of [metadata?.authorization_endpoint, metadata?.end_session_endpoint]) {
+		if (endpoint) origins.add(new URL(endpoint).origin);
 	}
 	return [...origins];
 }
