@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { sequence } from '@sveltejs/kit/hooks';
 import { closeDb, getDb, QuestionnaireError, startApp } from '$lib/server/app';
@@ -7,7 +7,14 @@ import { log, requestLoggingOn } from '$lib/server/log';
 import { startOptions } from '$lib/server/config';
 import { knowOrigin } from '$lib/server/origin';
 import { sameOrigin } from '$lib/server/same-origin';
-import { securityHeaders } from '$lib/server/security-headers';
+import { securityHeaders, withFormActionOrigins } from '$lib/server/security-headers';
+import { mustEnrolTotp } from '$lib/domain/two-factor-policy';
+import {
+	checkSignInSettings,
+	oidcSettings,
+	totpRequiredForBeheerders
+} from '$lib/server/sign-in-settings';
+import { configuration, providerOrigins } from '$lib/server/oidc';
 import {
 	chooseClientAddress,
 	countedNetwork,
@@ -18,7 +25,9 @@ import { env } from '$env/dynamic/private';
 
 export const init: ServerInit = async () => {
 	try {
+		checkSignInSettings();
 		await startApp(startOptions());
+		startDiscovery();
 	} catch (error) {
 		if (error instanceof QuestionnaireError) {
 			// The file, the path inside it and what is wrong; no stack trace to wade through.
@@ -29,6 +38,21 @@ export const init: ServerInit = async () => {
 	}
 	process.once('sveltekit:shutdown', closeDb);
 };
+
+/**
+ * Fetches the provider's metadata at start, so the login page's CSP knows its endpoints. A
+ * provider that is down is logged, not fatal: password sign-in keeps working, and the login
+ * button tries again.
+ */
+function startDiscovery(): void {
+	const settings = oidcSettings();
+	if (!settings) return;
+	configuration(settings).catch((error: unknown) =>
+		log('warn', 'organisation sign-in: provider unreachable at start', {
+			error: error instanceof Error ? error.message : String(error)
+		})
+	);
+}
 
 const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
 
@@ -51,7 +75,32 @@ const authenticate: Handle = ({ event, resolve }) => {
 	if (event.cookies.get('wijkspiegel_sessie')) {
 		event.locals.signedIn = currentUser(getDb(), event.cookies, event.locals);
 	}
+	// A beheerder who must use two-factor sign-in but has not set it up yet gets only the page
+	// where they set it up (and logging out): every other page and form waits until then.
+	const signedIn = event.locals.signedIn;
+	if (
+		signedIn &&
+		mustEnrolTotp(signedIn, totpRequiredForBeheerders()) &&
+		event.url.pathname.startsWith('/beheer') &&
+		event.url.pathname !== '/beheer/account'
+	) {
+		redirect(303, '/beheer/account?tweestap=verplicht');
+	}
 	return resolve(event);
+};
+
+/** With organisation sign-in, forms may lead to the provider (see withFormActionOrigins). */
+const providerFormAction: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const settings = oidcSettings();
+	const csp = response.headers.get('content-security-policy');
+	if (settings && csp) {
+		response.headers.set(
+			'content-security-policy',
+			withFormActionOrigins(csp, providerOrigins(settings))
+		);
+	}
+	return response;
 };
 
 /** Route, status and duration of every request; the route id, never the path with its codes. */
@@ -73,6 +122,7 @@ export const handle = sequence(
 	knowOrigin,
 	accessLog,
 	securityHeaders,
+	providerFormAction,
 	sameOrigin,
 	authenticate
 );

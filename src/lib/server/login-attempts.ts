@@ -1,7 +1,9 @@
 import { verifyPassword } from './auth';
 import type { Db } from './db';
 import * as users from './db/users';
+import * as twoFactor from './db/two-factor';
 import { RateLimiter, reserveAttempt } from './rate-limit';
+import { acceptedCounter, hashRecoveryCode, looksLikeRecoveryCode } from './two-factor';
 
 const WINDOW_MS = 15 * 60 * 1000;
 
@@ -18,7 +20,9 @@ export class LoginLimits {
 		readonly perClient = new RateLimiter(20, WINDOW_MS),
 		readonly perAccount = new RateLimiter(50, WINDOW_MS),
 		/** Wrong current passwords on the account page, per user. */
-		readonly perPasswordChange = new RateLimiter(5, WINDOW_MS)
+		readonly perPasswordChange = new RateLimiter(5, WINDOW_MS),
+		/** Wrong codes from the authenticator app (or recovery codes), per user. */
+		readonly perSecondFactor = new RateLimiter(5, WINDOW_MS)
 	) {}
 }
 
@@ -73,6 +77,43 @@ export async function checkCurrentPassword(
 	}
 	reservation.succeeded();
 	return { outcome: 'ok', userId };
+}
+
+export type CodeCheck =
+	| { outcome: 'ok'; how: 'code' | 'herstelcode' }
+	| { outcome: 'wrong' }
+	| { outcome: 'limited'; waitMs: number };
+
+/**
+ * Checks the second step of a login (or a code on the account page): a six-digit code from the
+ * app, or a recovery code. Five wrong codes per user per 15 minutes, and they count for the
+ * address too; a million possible codes then take years to guess.
+ */
+export function checkSecondFactor(
+	db: Db,
+	userId: number,
+	input: string,
+	client: string,
+	limits = loginLimits,
+	now = Date.now()
+): CodeCheck {
+	const { wait, reservation } = reserveAttempt([
+		[limits.perSecondFactor, String(userId)],
+		[limits.perClient, client]
+	]);
+	if (!reservation) return { outcome: 'limited', waitMs: wait };
+	const stored = twoFactor.secretOf(db, userId);
+	if (!stored) return { outcome: 'wrong' };
+	if (looksLikeRecoveryCode(input)) {
+		if (!twoFactor.useRecoveryCode(db, userId, hashRecoveryCode(input)))
+			return { outcome: 'wrong' };
+		reservation.succeeded();
+		return { outcome: 'ok', how: 'herstelcode' };
+	}
+	const counter = acceptedCounter(stored.secret, input, stored.lastCounter, now);
+	if (counter === null || !twoFactor.useCounter(db, userId, counter)) return { outcome: 'wrong' };
+	reservation.succeeded();
+	return { outcome: 'ok', how: 'code' };
 }
 
 /** "Probeer het over 3 minuten opnieuw." */

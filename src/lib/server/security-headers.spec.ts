@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestEvent } from '@sveltejs/kit';
-import { securityHeaders } from './security-headers';
+import { securityHeaders, withFormActionOrigins } from './security-headers';
 
 async function headersFor(url: string) {
 	const response = await securityHeaders({
@@ -36,5 +36,15 @@ describe('security headers', () => {
 		expect((await headersFor('http://localhost:3000/s/DEMO26/1')).get('cache-control')).toBe(
 			'no-store'
 		);
+	});
+});
+
+describe('withFormActionOrigins', () => {
+	it("adds the provider's origins to form-action and leaves the other directives alone", () => {
+		const csp = "default-src 'self'; form-action 'self'; frame-ancestors 'none'";
+		expect(withFormActionOrigins(csp, ['https://login.example', 'https://sso.example'])).toBe(
+			"default-src 'self'; form-action 'self' https://login.example https://sso.example; frame-ancestors 'none'"
+		);
+		expect(withFormActionOrigins(csp, [])).toBe(csp);
 	});
 });

@@ -15,3 +15,14 @@ export const securityHeaders: Handle = async ({ event, resolve }) => {
 	}
 	return response;
 };
+
+/**
+ * Adds origins to the CSP's form-action: with organisation sign-in the login and logout forms
+ * redirect to the provider, and browsers check every redirect after a form against form-action.
+ */
+export function withFormActionOrigins(csp: string, origins: readonly string[]): string {
+	if (origins.length === 0) return csp;
+	return csp.replace(/form-action ([^;]*)/, (_, sources: string) =>
+		['form-action', sources.trim(), ...origins].join(' ')
+	);
+}

@@ -2,8 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import { getDb } from '$lib/server/app';
 import { safeNextPath } from '$lib/domain/redirect';
+import { cookieOptions } from '$lib/server/cookies';
+import * as twoFactor from '$lib/server/db/two-factor';
 import { checkLogin, tryAgainIn } from '$lib/server/login-attempts';
 import { signIn } from '$lib/server/login';
+import { localPasswordsOn, oidcSettings } from '$lib/server/sign-in-settings';
+import { CODE_COOKIE, CODE_PATH, pendingCodes } from '$lib/server/second-step';
 import type { Actions, PageServerLoad } from './$types';
 
 const LoginSchema = z.object({
@@ -13,11 +17,22 @@ const LoginSchema = z.object({
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.signedIn) redirect(303, safeNextPath(url.searchParams.get('naar')));
-	return {};
+	return {
+		organisation: oidcSettings() !== null,
+		passwords: localPasswordsOn(),
+		next: url.searchParams.get('naar')
+	};
 };
 
 export const actions: Actions = {
 	default: async ({ request, cookies, locals, url, getClientAddress }) => {
+		if (!localPasswordsOn()) {
+			return fail(403, {
+				email: '',
+				errors: {},
+				message: 'Inloggen met een wachtwoord staat uit. Log in met je organisatie-account.'
+			});
+		}
 		const form = Object.fromEntries(await request.formData());
 		const email = typeof form.email === 'string' ? form.email.slice(0, 200) : '';
 		const parsed = LoginSchema.safeParse(form);
@@ -43,7 +58,14 @@ export const actions: Actions = {
 				message: 'Het e-mailadres of het wachtwoord klopt niet.'
 			});
 		}
+		const next = safeNextPath(url.searchParams.get('naar'));
+		if (twoFactor.secretOf(db, check.userId)) {
+			// The password was right; the session starts only after the code (second step).
+			const token = pendingCodes.put({ userId: check.userId, next });
+			cookies.set(CODE_COOKIE, token, cookieOptions(locals, CODE_PATH, pendingCodes.ttlMs / 1000));
+			redirect(303, CODE_PATH);
+		}
 		signIn(db, cookies, locals, check.userId);
-		redirect(303, safeNextPath(url.searchParams.get('naar')));
+		redirect(303, next);
 	}
 };

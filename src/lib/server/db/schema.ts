@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { SIGN_IN_METHODS } from '../../domain/organisation-login';
 import {
 	check,
 	index,
@@ -221,8 +222,28 @@ export const users = sqliteTable('users', {
 	name: text('name').notNull(),
 	role: text('role', { enum: USER_ROLES }).notNull(),
 	passwordHash: text('password_hash'),
+	/** issuer and subject of the linked organisation account ("issuer#sub"); set on first sign-in */
+	oidcSubject: text('oidc_subject').unique(),
+	/** base32 TOTP secret once two-factor sign-in is confirmed; null when it is off */
+	totpSecret: text('totp_secret'),
+	/** the last accepted TOTP time step: a code is accepted once, never replayed */
+	totpLastCounter: integer('totp_last_counter'),
 	createdAt: createdAt()
 });
+
+/** Single-use recovery codes for two-factor sign-in; only a hash is stored. */
+export const recoveryCodes = sqliteTable(
+	'recovery_codes',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		codeHash: text('code_hash').notNull().unique(),
+		usedAt: integer('used_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [index('recovery_codes_user').on(t.userId)]
+);
 
 /** Membership scopes a facilitator or viewer to one gemeente or one leerbeweging. */
 export const memberships = sqliteTable(
@@ -251,7 +272,9 @@ export const userSessions = sqliteTable(
 		userId: integer('user_id')
 			.notNull()
 			.references(() => users.id, { onDelete: 'cascade' }),
-		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull()
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		/** how the session began: logout also ends an organisation sign-in at the provider */
+		method: text('method', { enum: SIGN_IN_METHODS }).notNull().default('wachtwoord')
 	},
 	(t) => [index('user_sessions_user').on(t.userId)]
 );

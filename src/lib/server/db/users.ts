@@ -1,11 +1,14 @@
-import { and, asc, count, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Actor } from '$lib/domain/access';
+import type { SignInDecision, SignInMethod } from '$lib/domain/organisation-login';
 import type { Db } from '.';
+import * as audit from './audit';
 import {
 	gemeenten,
 	invitations,
 	leerbewegingen,
 	memberships,
+	recoveryCodes,
 	users,
 	userSessions,
 	type UserRole
@@ -74,7 +77,7 @@ export function listWithMemberships(db: Db) {
 		email: u.email,
 		name: u.name,
 		role: u.role,
-		active: u.passwordHash !== null,
+		active: u.passwordHash !== null || u.oidcSubject !== null,
 		scopes: scopes.filter((s) => s.userId === u.id).map((s) => s.gemeente ?? s.leerbeweging ?? '')
 	}));
 }
@@ -92,8 +95,59 @@ export function actor(db: Db, userId: number): Actor | undefined {
 	};
 }
 
-export function createSession(db: Db, id: string, userId: number, expiresAt: Date): void {
-	db.insert(userSessions).values({ id, userId, expiresAt }).run();
+export function createSession(
+	db: Db,
+	id: string,
+	userId: number,
+	expiresAt: Date,
+	method: SignInMethod = 'wachtwoord'
+): void {
+	db.insert(userSessions).values({ id, userId, expiresAt, method }).run();
+}
+
+/** The account linked to an organisation account (issuer#sub). */
+export function findBySubject(db: Db, subject: string) {
+	return db.select().from(users).where(eq(users.oidcSubject, subject)).get();
+}
+
+/**
+ * Carries out an organisation sign-in decision: links the account on first sign-in, or makes the
+ * account a mapped group allows, with a line in the audit log. Returns the user's id.
+ */
+export function applyOrganisationSignIn(
+	db: Db,
+	decision: Exclude<SignInDecision, { kind: 'refused' }>
+): number {
+	if (decision.kind === 'existing') return decision.userId;
+	return db.transaction((tx) => {
+		if (decision.kind === 'link') {
+			tx.update(users)
+				.set({ oidcSubject: decision.subject })
+				.where(eq(users.id, decision.userId))
+				.run();
+			const user = get(tx, decision.userId)!;
+			audit.record(tx, user, 'organisatie-account gekoppeld', user.email);
+			return user.id;
+		}
+		const id = tx
+			.insert(users)
+			.values({
+				email: decision.email,
+				name: decision.name,
+				role: decision.role,
+				passwordHash: null,
+				oidcSubject: decision.subject
+			})
+			.returning({ id: users.id })
+			.get().id;
+		audit.record(
+			tx,
+			{ id, email: decision.email },
+			'account gemaakt via organisatie-groep',
+			`${decision.email} (${decision.role})`
+		);
+		return id;
+	});
 }
 
 /** The user behind a session id (a token hash), if the session has not expired. */
@@ -104,7 +158,9 @@ export function findSession(db: Db, id: string, now = new Date()) {
 			email: users.email,
 			name: users.name,
 			role: users.role,
-			expiresAt: userSessions.expiresAt
+			expiresAt: userSessions.expiresAt,
+			method: userSessions.method,
+			hasTotp: sql<boolean>`${users.totpSecret} IS NOT NULL`.mapWith(Boolean)
 		})
 		.from(userSessions)
 		.innerJoin(users, eq(users.id, userSessions.userId))
@@ -150,7 +206,8 @@ export function findInvitation(db: Db, tokenHash: string, now = new Date()) {
 /**
  * Sets the password and uses up the invitation in one transaction. Using one invitation uses up
  * every other open invitation of that user (an older link must not set the password again), and
- * ends the user's login sessions: whoever had the old password is signed out. False when the
+ * ends the user's login sessions: whoever had the old password is signed out. It also resets
+ * two-factor sign-in (the beheerder's way to help someone who lost their phone). False when the
  * invitation was used in the meantime.
  */
 export function acceptInvitation(
@@ -170,7 +227,13 @@ export function acceptInvitation(
 			.set({ usedAt: new Date() })
 			.where(and(eq(invitations.userId, userId), isNull(invitations.usedAt)))
 			.run();
-		tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+		// A new invitation is also the way back for someone who lost both phone and recovery
+		// codes: the code from the app is reset with the password, to be set up again.
+		tx.update(users)
+			.set({ passwordHash, totpSecret: null, totpLastCounter: null })
+			.where(eq(users.id, userId))
+			.run();
+		tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
 		tx.delete(userSessions).where(eq(userSessions.userId, userId)).run();
 		return true;
 	});

@@ -6,15 +6,23 @@ import * as users from '$lib/server/db/users';
 import { signIn } from '$lib/server/login';
 import { passwordProblem } from '$lib/server/password-policy';
 import { hashToken } from '$lib/server/tokens';
+import { localPasswordsOn } from '$lib/server/sign-in-settings';
 import type { Actions, PageServerLoad } from './$types';
+
+const PASSWORDS_OFF = 'Inloggen met een wachtwoord staat uit. Log in met je organisatie-account.';
 
 export const load: PageServerLoad = ({ params }) => {
 	const invitation = users.findInvitation(getDb(), hashToken(params.token));
-	return { invitation: invitation ? { name: invitation.name, email: invitation.email } : null };
+	return {
+		invitation: invitation ? { name: invitation.name, email: invitation.email } : null,
+		passwords: localPasswordsOn()
+	};
 };
 
 export const actions: Actions = {
 	default: async ({ params, request, cookies, locals }) => {
+		// With passwords off, the invitation only says who may sign in with the organisation account.
+		if (!localPasswordsOn()) return fail(403, { errors: { password: PASSWORDS_OFF } });
 		const db = getDb();
 		const invitation = users.findInvitation(db, hashToken(params.token));
 		if (!invitation)
