@@ -1,3 +1,4 @@
+import { desiredStatistics } from './desired';
 import type { Questionnaire } from './questionnaire';
 import {
 	dimensionStatistics,
@@ -23,8 +24,12 @@ export function aggregateSession(
 	questionnaire: Questionnaire,
 	responses: readonly ResponseRecord[]
 ): SessionAggregates {
+	const desired = desiredStatistics(questionnaire, responses);
 	return {
-		dimensions: dimensionStatistics(questionnaire, responses),
+		dimensions: dimensionStatistics(questionnaire, responses).map((d) => {
+			const wanted = desired.get(d.dimensionId);
+			return wanted ? { ...d, desired: wanted } : d;
+		}),
 		items: itemStatistics(questionnaire, responses),
 		taskProfile: taskProfile(questionnaire, responses)
 	};
