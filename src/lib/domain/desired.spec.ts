@@ -82,7 +82,7 @@ describe('desiredStatistics', () => {
 	});
 
 	it('ignores a value outside the scale: it cannot have come through the form', () => {
-		const stats = desiredStatistics(withDesired, [{ answers: [], desired: [wish('a', 9)] }]);
+		const stats = desiredStatistics(withDesired, [{ desired: [wish('a', 9)] }]);
 		expect(stats.get('a')).toMatchObject({ n: 0, mean: null, answered: 0 });
 	});
 });

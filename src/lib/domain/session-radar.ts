@@ -4,6 +4,7 @@ import { DESIRED_STYLE, radarConfig, type RadarChartConfig, type RadarSeries } f
 
 const MEAN_LABEL = 'Gemiddelde van het team';
 const BAND_LABEL = 'Spreiding (gemiddelde ± standaardafwijking)';
+const BAND_NOW_LABEL = 'Spreiding nu (gemiddelde ± standaardafwijking)';
 export const NOW_LABEL = 'Nu: gemiddelde van het team';
 export const DESIRED_LABEL = 'Gewenst: over een jaar';
 
@@ -35,7 +36,7 @@ export function sessionRadar(
 		scaleMax,
 		series,
 		band: {
-			label: asked ? `${BAND_LABEL}, nu` : BAND_LABEL,
+			label: asked ? BAND_NOW_LABEL : BAND_LABEL,
 			...spreadBand(dimensions, scaleMin, scaleMax)
 		}
 	});
