@@ -3,6 +3,6 @@ export const MEASURES = ['nu', 'gewenst'] as const;
 export type Measure = (typeof MEASURES)[number];
 
 export const MEASURE_LABELS: Record<Measure, string> = {
-	nu: 'Nu: waar de teams staan',
-	gewenst: 'Gewenst: waar de teams over een jaar willen staan'
+	nu: 'Nu',
+	gewenst: 'Gewenst (over een jaar)'
 };
