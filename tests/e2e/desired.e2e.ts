@@ -220,3 +220,36 @@ test('the results page with "gewenst" passes axe, and a comparison can compare "
 	await expectNoAxeViolations(page);
 	await page.screenshot({ path: `test-results/gewenst-vergelijken-1366.png`, fullPage: true });
 });
+
+test('a "gewenst" answer outside the scale is refused with a Dutch message and nothing is stored', async ({
+	baseURL
+}) => {
+	const session = openV2Session();
+	const context = await request.newContext({
+		baseURL,
+		extraHTTPHeaders: {
+			'x-e2e-client': `gewenst-fout-${run}`,
+			origin: baseURL!,
+			accept: 'text/html'
+		}
+	});
+	await context.post(`/s/${session.code}?/start`, { form: {}, maxRedirects: 0 });
+	const [dimension] = session.dimensions;
+	const refused = await context.post(`/s/${session.code}/1`, {
+		form: { [`gewenst-${dimension.id}`]: '9', [`antwoord-${dimension.items[0].id}`]: '4' },
+		maxRedirects: 0
+	});
+	expect(refused.status()).toBe(400);
+	expect(await refused.text()).toContain('waar wil je over een jaar staan');
+	const stored = readDatabase(
+		(db) =>
+			db
+				.prepare(
+					'SELECT count(*) FROM desired_answers d JOIN responses r ON r.id = d.response_id WHERE r.session_id = ?'
+				)
+				.pluck()
+				.get(session.id) as number
+	);
+	expect(stored).toBe(0);
+	await context.dispose();
+});
