@@ -97,33 +97,43 @@ export function figureLines(sessions: readonly SessionFigureSet[]): CsvValue[][]
 	return lines;
 }
 
-/** An average over sessions has only a mean and a count per dimension. */
+/**
+ * An average over sessions has only a mean and a count per dimension; an average of "gewenst"
+ * goes in the "gewenst" columns, so no column ever mixes the two.
+ */
 export function averageLines(
 	average: { label: string; meetrondeName: string; questionnaireId: string },
 	dimensions: readonly { id: string; title: string }[],
 	means: Record<string, number | null>,
-	counts: Record<string, number>
+	counts: Record<string, number>,
+	measure: 'nu' | 'gewenst' = 'nu'
 ): CsvValue[][] {
-	return dimensions.map((d) => [
-		average.label,
-		average.meetrondeName,
-		average.questionnaireId,
-		null,
-		'onderwerp',
-		d.id,
-		d.title,
-		counts[d.id] ?? 0,
-		means[d.id],
-		null,
-		null,
-		null,
-		null,
-		means[d.id] == null ? TOO_FEW_SCORES : null,
-		null,
-		null,
-		null,
-		null
-	]);
+	return dimensions.map((d) => {
+		const count = counts[d.id] ?? 0;
+		const mean = means[d.id];
+		const note = mean == null ? TOO_FEW_SCORES : null;
+		const nu = measure === 'nu';
+		return [
+			average.label,
+			average.meetrondeName,
+			average.questionnaireId,
+			null,
+			'onderwerp',
+			d.id,
+			d.title,
+			nu ? count : null,
+			nu ? mean : null,
+			null,
+			null,
+			null,
+			null,
+			nu ? note : note && `gewenst: ${note}`,
+			nu ? null : count,
+			nu ? null : mean,
+			null,
+			null
+		];
+	});
 }
 
 export const ACTION_COLUMNS = [

@@ -78,7 +78,8 @@ export function comparisonExport(db: Db, request: ComparisonRequest, extent: Exp
 					},
 					comparison.dimensions,
 					average.means,
-					average.counts
+					average.counts,
+					comparison.measure
 				)
 			: [])
 	];
@@ -124,7 +125,9 @@ export async function comparisonXlsx(
 			header: [
 				'rij',
 				'respondenten',
-				...comparison.dimensions.map((d) => `gemiddelde ${d.chartLabel}`),
+				...comparison.dimensions.map(
+					(d) => `${comparison.measure === 'gewenst' ? 'gewenst' : 'gemiddelde'} ${d.chartLabel}`
+				),
 				...comparison.dimensions.map((d) => `verandering ${d.chartLabel}`)
 			],
 			rows: overview,
