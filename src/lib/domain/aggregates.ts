@@ -1,3 +1,4 @@
+import { desiredStatistics } from './desired';
 import type { Questionnaire } from './questionnaire';
 import {
 	dimensionStatistics,
@@ -38,8 +39,12 @@ export function aggregateSession(
 	responses: readonly ResponseRecord[]
 ): SessionAggregates {
 	const items = itemStatistics(questionnaire, responses);
+	const desired = desiredStatistics(questionnaire, responses);
 	return {
-		dimensions: dimensionStatistics(questionnaire, responses),
+		dimensions: dimensionStatistics(questionnaire, responses).map((d) => {
+			const wanted = desired.get(d.dimensionId);
+			return wanted ? { ...d, desired: wanted } : d;
+		}),
 		items,
 		taskProfile: taskProfile(questionnaire, responses),
 		itemScores: itemScores(items)

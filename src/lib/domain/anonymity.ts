@@ -1,4 +1,5 @@
 import type { ItemScore, SessionAggregates } from './aggregates';
+import { gap, type DesiredStatistics } from './desired';
 import { MIN_RESPONDENTS_FLOOR, type DimensionStatistics, type ItemStatistics } from './scoring';
 import type { TaskProfileRow } from './task-profile';
 
@@ -18,9 +19,23 @@ import type { TaskProfileRow } from './task-profile';
 /** Figures that are never shown: each is one respondent's own value. */
 type PersonalValues = 'median' | 'min' | 'max' | 'q1' | 'q3';
 
-export type ShownDimension = Omit<DimensionStatistics, PersonalValues> & {
+/** A dimension's "gewenst" figures, under the same rule as every other figure. */
+export interface ShownDesired {
+	/** people who gave a "gewenst" score here */
+	n: number;
+	mean: number | null;
+	sd: number | null;
+	/** fewer people than the minimum gave a "gewenst" score: mean and spread are left out */
+	suppressed: boolean;
+}
+
+export type ShownDimension = Omit<DimensionStatistics, PersonalValues | 'desired'> & {
 	/** fewer people than the minimum gave a score here: mean and spread are left out */
 	suppressed: boolean;
+	/** null when the questionnaire does not ask "gewenst" */
+	desired: ShownDesired | null;
+	/** gewenst minus nu; null unless both are shown */
+	gap: number | null;
 };
 
 export type ShownItem = Omit<ItemStatistics, PersonalValues | 'dontKnowShare' | 'dontKnow'> & {
@@ -75,6 +90,7 @@ function shownDimension(
 	const suppressed = d.n < minimum || count === 0;
 	const mean = count === 0 ? 0 : sum / count;
 	const variance = count < 2 ? 0 : Math.max(0, (squares - count * mean ** 2) / (count - 1));
+	const desired = d.desired ? shownDesired(d.desired, minimum) : null;
 	return {
 		dimensionId: d.dimensionId,
 		title: d.title,
@@ -85,6 +101,19 @@ function shownDimension(
 		// Over every answer in the dimension, "weet ik niet" included: no score can be read from it.
 		dontKnowShare: d.dontKnowShare,
 		flags: d.flags,
+		suppressed,
+		desired,
+		gap: gap(suppressed ? null : mean, desired?.mean ?? null)
+	};
+}
+
+/** "Gewenst" is one answer per person per dimension: its figures need the minimum on their own. */
+function shownDesired(d: DesiredStatistics, minimum: number): ShownDesired {
+	const suppressed = d.n < minimum;
+	return {
+		n: d.n,
+		mean: suppressed ? null : d.mean,
+		sd: suppressed ? null : d.sd,
 		suppressed
 	};
 }

@@ -9,6 +9,7 @@ import {
 	parsePage,
 	unansweredItems
 } from './answers';
+import { desiredField } from './desired';
 import type { Questionnaire } from './questionnaire';
 
 const questionnaire: Questionnaire = {
@@ -71,7 +72,8 @@ describe('parsePage', () => {
 					{ itemId: 'a', value: 4, dontKnow: false, flagged: false },
 					{ itemId: 'b', value: null, dontKnow: true, flagged: true }
 				],
-				comment: 'Goed bezig.'
+				comment: 'Goed bezig.',
+				desired: null
 			}
 		});
 	});
@@ -171,5 +173,47 @@ describe('formRecord', () => {
 			if (!result.ok) expect(Object.keys(result.errors)).toEqual([name]);
 		}
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+});
+
+describe('parsePage with "gewenst"', () => {
+	const withDesired: Questionnaire = { ...questionnaire, gewenst: true };
+	const [page] = withDesired.dimensions;
+
+	it('reads the page\'s "gewenst" score, "weet ik niet", or no answer', () => {
+		const read = (raw?: string) => {
+			const result = parsePage(
+				withDesired,
+				page,
+				form(raw === undefined ? {} : { [desiredField('een')]: raw })
+			);
+			return result.ok ? result.input.desired : result;
+		};
+		expect(read('5')).toEqual({ value: 5, dontKnow: false });
+		expect(read(DONT_KNOW)).toEqual({ value: null, dontKnow: true });
+		expect(read()).toEqual({ value: null, dontKnow: false });
+	});
+
+	it('refuses a "gewenst" score outside the scale, with a Dutch message', () => {
+		fc.assert(
+			fc.property(
+				fc.string().filter((v) => !['1', '2', '3', '4', '5', DONT_KNOW].includes(v)),
+				(raw) => {
+					const result = parsePage(withDesired, page, form({ [desiredField('een')]: raw }));
+					expect(result.ok).toBe(false);
+					if (!result.ok) expect(result.errors[desiredField('een')]).toMatch(/over een jaar/);
+				}
+			)
+		);
+	});
+
+	it('refuses a "gewenst" field when the questionnaire does not ask it', () => {
+		const result = parsePage(questionnaire, first, form({ [desiredField('een')]: '4' }));
+		expect(result.ok).toBe(false);
+	});
+
+	it('refuses the "gewenst" answer of another page', () => {
+		const result = parsePage(withDesired, page, form({ [desiredField('twee')]: '4' }));
+		expect(result.ok).toBe(false);
 	});
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { desiredField } from './desired';
 import type { Dimension, Questionnaire } from './questionnaire';
 
 export const COMMENT_MAX = 1000;
@@ -19,6 +20,8 @@ export interface PageAnswer {
 export interface PageInput {
 	answers: PageAnswer[];
 	comment: string;
+	/** the page's "gewenst" answer; null when the questionnaire does not ask it */
+	desired: { value: number | null; dontKnow: boolean } | null;
 }
 
 /** Fields the page's buttons and scripts send besides the answers. */
@@ -61,6 +64,14 @@ function buildPageSchema(questionnaire: Questionnaire, dimension: Dimension) {
 			})
 			.optional();
 	}
+	if (questionnaire.gewenst) {
+		shape[desiredField(dimension.id)] = z
+			.string()
+			.refine((v) => allowed.includes(v), {
+				message: 'Kies bij "waar wil je over een jaar staan" een van de antwoorden.'
+			})
+			.optional();
+	}
 	shape[commentField(dimension.id)] = z
 		.string()
 		.max(COMMENT_MAX, `Je opmerking is te lang. Gebruik hoogstens ${COMMENT_MAX} tekens.`)
@@ -75,8 +86,18 @@ function buildPageSchema(questionnaire: Questionnaire, dimension: Dimension) {
 				flagged: fields[flagField(item.id)] !== undefined
 			};
 		}),
-		comment: ((fields[commentField(dimension.id)] as string | undefined) ?? '').trim()
+		comment: ((fields[commentField(dimension.id)] as string | undefined) ?? '').trim(),
+		desired: questionnaire.gewenst
+			? desiredInput(fields[desiredField(dimension.id)] as string | undefined)
+			: null
 	}));
+}
+
+function desiredInput(raw: string | undefined): NonNullable<PageInput['desired']> {
+	return {
+		value: raw === undefined || raw === DONT_KNOW ? null : Number(raw),
+		dontKnow: raw === DONT_KNOW
+	};
 }
 
 /** Form data as a plain record for zod; a field sent twice is an error, not a silent pick. */

@@ -1,5 +1,6 @@
 import { TOO_FEW_SCORES, type ShownDimension, type ShownItem } from './anonymity';
 import type { CsvValue } from './csv';
+import { withGaps } from './desired';
 
 /**
  * One table layout for every export of figures (CSV and XLSX, per session, per comparison, per
@@ -19,8 +20,26 @@ export const FIGURE_COLUMNS = [
 	'aandeel_weet_ik_niet',
 	'hier_wil_ik_over_praten',
 	'verandering',
-	'opmerking'
+	'opmerking',
+	// Last, so spreadsheets built on the columns before keep working.
+	'gewenst_n',
+	'gewenst_gemiddelde',
+	'gewenst_standaardafwijking',
+	'verschil_gewenst_nu'
 ] as const;
+
+/** The "gewenst" columns of a dimension; empty (nulls) where the questionnaire did not ask it. */
+function desiredCells(d: ShownDimension): CsvValue[] {
+	if (!d.desired) return [null, null, null, null];
+	return [d.desired.n, d.desired.mean, d.desired.sd, d.gap];
+}
+
+/** Why a figure is missing: the "nu" figures, the "gewenst" figures, or both. */
+function dimensionNote(d: ShownDimension): string | null {
+	const desiredHidden = d.desired?.suppressed ?? false;
+	if (d.suppressed) return TOO_FEW_SCORES;
+	return desiredHidden ? `gewenst: ${TOO_FEW_SCORES}` : null;
+}
 
 export interface SessionFigureSet {
 	teamName: string;
@@ -50,10 +69,11 @@ export function figureLines(sessions: readonly SessionFigureSet[]): CsvValue[][]
 				d.dontKnowShare,
 				d.flags,
 				s.change?.[d.dimensionId] ?? null,
-				d.suppressed ? TOO_FEW_SCORES : null
+				dimensionNote(d),
+				...desiredCells(d)
 			]);
 		}
-		for (const i of s.items) {
+		for (const i of withGaps(s.items, s.dimensions)) {
 			lines.push([
 				...head,
 				'stelling',
@@ -65,36 +85,55 @@ export function figureLines(sessions: readonly SessionFigureSet[]): CsvValue[][]
 				i.dontKnowShare,
 				i.flags,
 				null,
-				i.suppressed ? TOO_FEW_SCORES : null
+				i.suppressed ? TOO_FEW_SCORES : null,
+				null,
+				null,
+				null,
+				// The statement's distance to its dimension's "gewenst", as the agenda sorts it.
+				i.gap ?? null
 			]);
 		}
 	}
 	return lines;
 }
 
-/** An average over sessions has only a mean and a count per dimension. */
+/**
+ * An average over sessions has only a mean and a count per dimension; an average of "gewenst"
+ * goes in the "gewenst" columns, so no column ever mixes the two.
+ */
 export function averageLines(
 	average: { label: string; meetrondeName: string; questionnaireId: string },
 	dimensions: readonly { id: string; title: string }[],
 	means: Record<string, number | null>,
-	counts: Record<string, number>
+	counts: Record<string, number>,
+	measure: 'nu' | 'gewenst' = 'nu'
 ): CsvValue[][] {
-	return dimensions.map((d) => [
-		average.label,
-		average.meetrondeName,
-		average.questionnaireId,
-		null,
-		'onderwerp',
-		d.id,
-		d.title,
-		counts[d.id] ?? 0,
-		means[d.id],
-		null,
-		null,
-		null,
-		null,
-		means[d.id] == null ? TOO_FEW_SCORES : null
-	]);
+	return dimensions.map((d) => {
+		const count = counts[d.id] ?? 0;
+		const mean = means[d.id];
+		const note = mean == null ? TOO_FEW_SCORES : null;
+		const nu = measure === 'nu';
+		return [
+			average.label,
+			average.meetrondeName,
+			average.questionnaireId,
+			null,
+			'onderwerp',
+			d.id,
+			d.title,
+			nu ? count : null,
+			nu ? mean : null,
+			null,
+			null,
+			null,
+			null,
+			nu ? note : note && `gewenst: ${note}`,
+			nu ? null : count,
+			nu ? null : mean,
+			null,
+			null
+		];
+	});
 }
 
 export const ACTION_COLUMNS = [

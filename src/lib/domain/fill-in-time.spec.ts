@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fillInMinutes, SECONDS_PER_STATEMENT, statementCount } from './fill-in-time';
+import {
+	desiredCount,
+	fillInMinutes,
+	fillInSeconds,
+	SECONDS_PER_DESIRED,
+	SECONDS_PER_STATEMENT,
+	statementCount
+} from './fill-in-time';
 
 /** A questionnaire shape with the given number of statements per dimension. */
 function withItems(...perDimension: number[]) {
@@ -44,6 +51,32 @@ describe('fillInMinutes', () => {
 			fc.property(fc.integer({ min: 1, max: 200 }), (n) => {
 				expect(fillInMinutes(withItems(n + 1))).toBeGreaterThanOrEqual(fillInMinutes(withItems(n)));
 			})
+		);
+	});
+});
+
+describe('fillInMinutes with "gewenst"', () => {
+	it('adds one answer per dimension, at 10 seconds each, only when the questionnaire asks it', () => {
+		const without = withItems(6, 6, 6, 5, 8);
+		const withDesired = { ...without, gewenst: true };
+		expect(desiredCount(without)).toBe(0);
+		expect(desiredCount(withDesired)).toBe(5);
+		expect(fillInSeconds(withDesired)).toBe(31 * 7 + 5 * SECONDS_PER_DESIRED);
+		expect(fillInMinutes(withDesired)).toBe(5); // 267 seconds
+	});
+
+	it('never estimates less with "gewenst" than without', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 12 }),
+				(sizes) => {
+					const q = withItems(...sizes);
+					expect(fillInSeconds({ ...q, gewenst: true })).toBe(
+						fillInSeconds(q) + sizes.length * SECONDS_PER_DESIRED
+					);
+					expect(fillInMinutes({ ...q, gewenst: true })).toBeGreaterThanOrEqual(fillInMinutes(q));
+				}
+			)
 		);
 	});
 });

@@ -88,6 +88,11 @@ export const QuestionnaireSchema = z
 		introduction: text(1500),
 		sources: z.array(text(600)).min(1, 'noem minstens 1 bron'),
 		scale: ScaleSchema,
+		/**
+		 * Also ask, once per dimension, where the team wants to be ("gewenst") on the same scale.
+		 * Version 1 files predate it and do not have it.
+		 */
+		gewenst: z.boolean('moet true of false zijn').optional(),
 		dimensions: z.array(DimensionSchema).min(1, 'een vragenlijst heeft minstens 1 dimensie')
 	})
 	.superRefine((questionnaire, ctx) => {

@@ -2,6 +2,8 @@
 export interface RadarSeries {
 	label: string;
 	values: (number | null)[];
+	/** a fixed style, for a line that means the same wherever it is drawn ("gewenst") */
+	style?: SeriesStyle;
 }
 
 /** What the radar chart shows; band is the spread between the lowest and highest respondent. */
@@ -95,13 +97,23 @@ export const SERIES_STYLES: readonly SeriesStyle[] = [
 	{ color: '#8a7a00', dash: [16, 4, 4, 4], pointStyle: 'cross' }
 ];
 
+/**
+ * The "gewenst" line: its own dash pattern and point shape besides its colour, so it is told apart
+ * from the "nu" line (solid, circles) in greyscale and by colour-blind readers too.
+ */
+export const DESIRED_STYLE: SeriesStyle = {
+	color: '#B34700',
+	dash: [8, 4],
+	pointStyle: 'triangle'
+};
+
 const BAND_BORDER = '#9a9a9a';
 const BAND_FILL = 'rgba(120,120,120,0.18)';
 
 /** A chart.js radar configuration: the series over a grey band showing the team's spread. */
 export function radarConfig(input: RadarInput): RadarChartConfig {
 	const series: RadarDataset[] = input.series.map((s, i) => {
-		const style = SERIES_STYLES[i % SERIES_STYLES.length];
+		const style = s.style ?? SERIES_STYLES[i % SERIES_STYLES.length];
 		return {
 			label: s.label,
 			data: [...s.values],

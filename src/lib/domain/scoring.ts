@@ -1,3 +1,4 @@
+import type { DesiredRecord, DesiredStatistics } from './desired';
 import { scoredValue, type Questionnaire } from './questionnaire';
 
 /** The lowest minimum a facilitator may set: with fewer, one person's answers can be guessed. */
@@ -16,6 +17,8 @@ export interface AnswerRecord {
 /** One anonymous submitted response. */
 export interface ResponseRecord {
 	answers: AnswerRecord[];
+	/** "gewenst" per dimension, for questionnaires that ask it */
+	desired?: DesiredRecord[];
 }
 
 /** Descriptive statistics of a list of scores; every field but n is null when there are none. */
@@ -92,6 +95,8 @@ export interface DimensionStatistics extends Summary {
 	chartLabel: string;
 	dontKnowShare: number;
 	flags: number;
+	/** the "gewenst" answers; absent when the questionnaire does not ask them */
+	desired?: DesiredStatistics;
 }
 
 type AnswerKind = 'scored' | 'dontKnow' | 'none';

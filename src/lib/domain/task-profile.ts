@@ -106,3 +106,15 @@ export function groupTaskProfile(
 		respondentShare: total === 0 ? null : done / total
 	}));
 }
+
+/**
+ * Why the national share of long-term support is 62.5% here, while another source gives 19%. Both
+ * figures are in the sources; they answer different questions about different groups.
+ */
+export const LONG_TERM_SUPPORT_NOTE =
+	'Waar komt het landelijke cijfer voor langdurige hulp vandaan? Wij gebruiken 62,5%: in een enquête van het ' +
+	'Nederlands Jeugdinstituut onder 152 gemeenten geeft het wijkteam in 62,5% van de gemeenten zelf langdurige hulp. ' +
+	'Dat past bij de vraag in het takenprofiel: wat doet het team? De peiling van Movisie uit 2022 (Van Arum e.a., ' +
+	'2023, genoemd in het overzicht van het Nederlands Jeugdinstituut uit 2024) noemt 19%. Die gaat over sociale ' +
+	'wijkteams en over de taken die in hun opdracht staan. Dat is een andere groep en een andere vraag: daarom ' +
+	'verschillen de cijfers zo.';

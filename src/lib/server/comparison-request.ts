@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canManageLeerbeweging, canViewGemeente, type Actor } from '$lib/domain/access';
 import { forbidden } from './guard';
+import { MEASURES } from '$lib/domain/measures';
 import type { ComparisonRequest } from './comparisons';
 
 /** The comparison's state lives in the URL, so a view can be bookmarked and shared. */
@@ -17,7 +18,8 @@ const QuerySchema = z.object({
 	team: z.coerce.number().int().positive().optional().catch(undefined),
 	ronde: z.coerce.number().int().positive().optional().catch(undefined),
 	gemiddelde: z.enum(['teams', 'respondenten']).default('teams').catch('teams'),
-	profiel: z.enum(['alle', 'zelf-hulp', 'geen-zelf-hulp']).default('alle').catch('alle')
+	profiel: z.enum(['alle', 'zelf-hulp', 'geen-zelf-hulp']).default('alle').catch('alle'),
+	meting: z.enum(MEASURES).default('nu').catch('nu')
 });
 
 /** Reads and authorises a comparison request; the first source the actor may see is the default. */
@@ -49,6 +51,7 @@ export function comparisonRequest(
 		teamId: query.team ?? null,
 		meetrondeId: query.ronde ?? null,
 		average: query.gemiddelde,
-		profile: query.profiel
+		profile: query.profiel,
+		measure: query.meting
 	};
 }

@@ -1,4 +1,5 @@
 import { countOf } from '$lib/domain/wording';
+import type { Measure } from '$lib/domain/measures';
 import {
 	AVERAGE_LABELS,
 	changes,
@@ -31,6 +32,8 @@ export interface ComparisonRequest {
 	meetrondeId: number | null;
 	average: AverageMode;
 	profile: ProfileFilter;
+	/** 'nu' when left out */
+	measure?: Measure;
 }
 
 export interface ComparisonRow {
@@ -99,7 +102,22 @@ function loadSessions(db: Db, request: ComparisonRequest) {
 			);
 			continue;
 		}
-		const stats = stored.dimensions;
+		const measure = request.measure ?? 'nu';
+		if (measure === 'gewenst' && !definitions.get(row.questionnaireVersion)?.gewenst) {
+			skip('deze versie van de vragenlijst vroeg niet waar het team wil staan');
+			continue;
+		}
+		// "Gewenst" figures passed the same gate as the others: a hidden one has a null mean.
+		const stats = stored.dimensions.map((d) =>
+			measure === 'gewenst'
+				? {
+						dimensionId: d.dimensionId,
+						mean: d.desired?.mean ?? null,
+						n: d.desired?.n ?? 0,
+						suppressed: d.desired?.suppressed ?? true
+					}
+				: d
+		);
 		loaded.push({
 			tasks: row.teamTasks,
 			version: row.questionnaireVersion,
@@ -264,6 +282,9 @@ export function buildComparison(db: Db, request: ComparisonRequest) {
 			: null;
 
 	return {
+		measure: request.measure ?? 'nu',
+		/** whether the newest version asks "gewenst", so the form offers the choice */
+		offersDesired: reference?.gewenst ?? false,
 		dimensions,
 		scale: { min: points[0].value, max: points[points.length - 1].value },
 		rows,

@@ -9,6 +9,7 @@ import {
 	type SessionFigureSet
 } from '$lib/domain/figure-table';
 import { suppressedSentence } from '$lib/domain/anonymity';
+import { gapSentence } from '$lib/domain/desired';
 import { resultSummary } from '$lib/domain/scoring';
 import { buildComparison, type ComparisonRequest } from './comparisons';
 import type { Db } from './db';
@@ -77,7 +78,8 @@ export function comparisonExport(db: Db, request: ComparisonRequest, extent: Exp
 					},
 					comparison.dimensions,
 					average.means,
-					average.counts
+					average.counts,
+					comparison.measure
 				)
 			: [])
 	];
@@ -135,7 +137,9 @@ export function comparisonXlsx(
 			header: [
 				'rij',
 				'respondenten',
-				...comparison.dimensions.map((d) => `gemiddelde ${d.chartLabel}`),
+				...comparison.dimensions.map(
+					(d) => `${comparison.measure === 'gewenst' ? 'gewenst' : 'gemiddelde'} ${d.chartLabel}`
+				),
 				...comparison.dimensions.map((d) => `verandering ${d.chartLabel}`)
 			],
 			rows: overview,
@@ -157,7 +161,7 @@ export function comparisonXlsx(
 	]);
 }
 
-export const FIGURE_WIDTHS = [24, 26, 20, 8, 11, 24, 50, 6, 12, 10, 20, 22, 24, 13];
+export const FIGURE_WIDTHS = [24, 26, 20, 8, 11, 24, 50, 6, 12, 10, 20, 22, 24, 13, 10, 18, 16, 18];
 const ACTION_WIDTHS = [24, 26, 30, 50, 20, 12, 18];
 
 /** `omvang=alles` in the URL asks for every session in scope; anything else for the view. */
@@ -251,7 +255,11 @@ export function sessionXlsx(
 			lines: [
 				`Wijkspiegel: ${session.questionnaireTitle}, ${session.teamName}, ${session.meetrondeName}`,
 				`Gemaakt op ${new Date().toLocaleDateString('nl-NL', { dateStyle: 'long' })}; ${submitted} teamleden deden mee.`,
-				[resultSummary(set.dimensions), suppressedSentence(set.dimensions, session.minRespondents)]
+				[
+					resultSummary(set.dimensions),
+					gapSentence(set.dimensions),
+					suppressedSentence(set.dimensions, session.minRespondents)
+				]
 					.filter(Boolean)
 					.join(' '),
 				...(previous && set.change

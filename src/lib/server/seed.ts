@@ -198,9 +198,23 @@ function addSyntheticResponse(
 	const personal = (random() - 0.5) * 2 * team.spread;
 	const answers: responses.AnswerInput[] = [];
 	const comments: responses.CommentInput[] = [];
+	const desired: responses.DesiredInput[] = [];
 	questionnaire.dimensions.forEach((dimension, d) => {
 		// Teams differ per dimension too: each team has its own strong and weak functions.
 		const dimensionTilt = Math.sin((d + 1) * (team.level * 3)) * 0.6;
+		if (questionnaire.gewenst) {
+			// Its own random stream, so the statements' answers stay as they were before "gewenst".
+			const wish = seededRandom(id * 131 + d);
+			// Where the team wants to be: above where it is, most of all where it is weakest.
+			const now = team.level + gain + personal + dimensionTilt;
+			const wanted = now + 0.6 + Math.max(0, 3.5 - now) * 0.5 + (wish() - 0.5) * 0.8;
+			const value = Math.min(max, Math.max(min, Math.round(wanted)));
+			desired.push(
+				wish() < 0.04
+					? { dimensionId: dimension.id, value: null, dontKnow: true }
+					: { dimensionId: dimension.id, value, dontKnow: false }
+			);
+		}
 		for (const item of dimension.items) {
 			if (questionnaire.scale.dontKnow && random() < 0.05) {
 				answers.push({ itemId: item.id, value: null, dontKnow: true, flagged: false });
@@ -228,6 +242,6 @@ function addSyntheticResponse(
 			});
 		}
 	});
-	responses.saveAnswers(db, id, answers, comments);
+	responses.saveAnswers(db, id, answers, comments, desired);
 	responses.submit(db, id, submittedAt);
 }

@@ -1,7 +1,8 @@
-import { radarConfig } from '$lib/domain/radar';
+import { gapSentence, withGaps } from '$lib/domain/desired';
+import { sessionRadar } from '$lib/domain/session-radar';
 import type { Questionnaire } from '$lib/domain/questionnaire';
 import { sortAgenda, type AgendaOrder } from '$lib/domain/agenda';
-import { spreadBand, suppressedSentence } from '$lib/domain/anonymity';
+import { suppressedSentence } from '$lib/domain/anonymity';
 import { resultSummary } from '$lib/domain/scoring';
 import type { Db } from './db';
 import * as results from './db/results';
@@ -22,17 +23,18 @@ export function buildSessionResults(
 		return { visible, counted, partial, minRespondents, status, releasable };
 	}
 	const { dimensions, items } = data.figures;
-	const points = questionnaire.scale.points;
-	const scaleMin = points[0].value;
-	const scaleMax = points[points.length - 1].value;
 	return {
 		visible: true as const,
 		counted: data.counted,
 		partial: data.partial,
 		minRespondents: data.minRespondents,
 		dimensions,
-		agenda: sortAgenda(items, options.order),
-		summary: [resultSummary(dimensions), suppressedSentence(dimensions, data.minRespondents)]
+		agenda: sortAgenda(withGaps(items, dimensions), options.order),
+		summary: [
+			resultSummary(dimensions),
+			gapSentence(dimensions),
+			suppressedSentence(dimensions, data.minRespondents)
+		]
 			.filter(Boolean)
 			.join(' '),
 		taskProfile: data.figures.taskProfile,
@@ -46,15 +48,6 @@ export function buildSessionResults(
 					.filter((c) => c.comments.length > 0)
 			: null,
 		hiddenComments: options.includeComments ? data.hiddenComments : 0,
-		radar: radarConfig({
-			axes: dimensions.map((d) => d.chartLabel),
-			scaleMin,
-			scaleMax,
-			series: [{ label: 'Gemiddelde van het team', values: dimensions.map((d) => d.mean) }],
-			band: {
-				label: 'Spreiding (gemiddelde ± standaardafwijking)',
-				...spreadBand(dimensions, scaleMin, scaleMax)
-			}
-		})
+		radar: sessionRadar(dimensions, questionnaire.scale)
 	};
 }

@@ -3,7 +3,7 @@ import { aggregateSession } from '$lib/domain/aggregates';
 import type { ResponseRecord } from '$lib/domain/scoring';
 import type { Db } from '.';
 import { definition } from './questionnaire-versions';
-import { answers, responses, sessionAggregates, sessions } from './schema';
+import { answers, desiredAnswers, responses, sessionAggregates, sessions } from './schema';
 
 /** The answers of a session's submitted responses, grouped per response in id order. */
 export function submittedResponses(db: Db, sessionId: number): ResponseRecord[] {
@@ -25,10 +25,24 @@ export function submittedResponses(db: Db, sessionId: number): ResponseRecord[] 
 		.from(responses)
 		.where(and(eq(responses.sessionId, sessionId), isNotNull(responses.submittedAt)))
 		.all();
-	const byResponse = new Map<number, ResponseRecord>(
-		submittedIds.map((r) => [r.id, { answers: [] }])
+	const desiredRows = db
+		.select({
+			responseId: desiredAnswers.responseId,
+			dimensionId: desiredAnswers.dimensionId,
+			value: desiredAnswers.value,
+			dontKnow: desiredAnswers.dontKnow
+		})
+		.from(desiredAnswers)
+		.innerJoin(responses, eq(responses.id, desiredAnswers.responseId))
+		.where(and(eq(responses.sessionId, sessionId), isNotNull(responses.submittedAt)))
+		.all();
+	const byResponse = new Map<number, Required<ResponseRecord>>(
+		submittedIds.map((r) => [r.id, { answers: [], desired: [] }])
 	);
 	for (const { responseId, ...answer } of rows) byResponse.get(responseId)?.answers.push(answer);
+	for (const { responseId, ...desired } of desiredRows) {
+		byResponse.get(responseId)?.desired.push(desired);
+	}
 	return [...byResponse.values()];
 }
 

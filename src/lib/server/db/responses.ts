@@ -4,7 +4,7 @@ import { prepared } from './prepared';
 import { RESUME_CODE_LENGTH } from '$lib/domain/codes';
 import { hashToken, randomToken, secureRandomCode } from '../tokens';
 import type { Db } from '.';
-import { answers, comments, responses } from './schema';
+import { answers, comments, desiredAnswers, responses } from './schema';
 
 export interface AnswerInput {
 	itemId: string;
@@ -12,6 +12,13 @@ export interface AnswerInput {
 	value: number | null;
 	dontKnow: boolean;
 	flagged: boolean;
+}
+
+/** A dimension's "gewenst" answer; neither a value nor "weet ik niet" removes it. */
+export interface DesiredInput {
+	dimensionId: string;
+	value: number | null;
+	dontKnow: boolean;
 }
 
 export interface CommentInput {
@@ -86,7 +93,8 @@ export function saveAnswers(
 	db: Db,
 	responseId: number,
 	answerInputs: AnswerInput[],
-	commentInputs: CommentInput[] = []
+	commentInputs: CommentInput[] = [],
+	desiredInputs: DesiredInput[] = []
 ): void {
 	const q = statements(db);
 	db.transaction(() => {
@@ -99,6 +107,16 @@ export function saveAnswers(
 			if (comment.body === '')
 				q.deleteComment.run({ responseId, dimensionId: comment.dimensionId });
 			else q.upsertComment.run({ responseId, ...comment });
+		}
+		for (const desired of desiredInputs) {
+			if (desired.value === null && !desired.dontKnow)
+				q.deleteDesired.run({ responseId, dimensionId: desired.dimensionId });
+			else
+				q.upsertDesired.run({
+					responseId,
+					...desired,
+					value: desired.dontKnow ? null : desired.value
+				});
 		}
 	});
 }
@@ -153,6 +171,28 @@ function statements(db: Db) {
 					eq(comments.dimensionId, sql.placeholder('dimensionId'))
 				)
 			)
+			.prepare(),
+		upsertDesired: db
+			.insert(desiredAnswers)
+			.values({
+				responseId: sql.placeholder('responseId'),
+				dimensionId: sql.placeholder('dimensionId'),
+				value: sql.placeholder('value'),
+				dontKnow: sql.placeholder('dontKnow')
+			})
+			.onConflictDoUpdate({
+				target: [desiredAnswers.responseId, desiredAnswers.dimensionId],
+				set: { value: sql`excluded.value`, dontKnow: sql`excluded.dont_know` }
+			})
+			.prepare(),
+		deleteDesired: db
+			.delete(desiredAnswers)
+			.where(
+				and(
+					eq(desiredAnswers.responseId, sql.placeholder('responseId')),
+					eq(desiredAnswers.dimensionId, sql.placeholder('dimensionId'))
+				)
+			)
 			.prepare()
 	}));
 }
@@ -167,6 +207,19 @@ export function answersOf(db: Db, responseId: number) {
 		})
 		.from(answers)
 		.where(eq(answers.responseId, responseId))
+		.all();
+}
+
+/** A response's "gewenst" answers, one per dimension answered. */
+export function desiredOf(db: Db, responseId: number) {
+	return db
+		.select({
+			dimensionId: desiredAnswers.dimensionId,
+			value: desiredAnswers.value,
+			dontKnow: desiredAnswers.dontKnow
+		})
+		.from(desiredAnswers)
+		.where(eq(desiredAnswers.responseId, responseId))
 		.all();
 }
 

@@ -183,6 +183,27 @@ export const answers = sqliteTable(
 	]
 );
 
+/**
+ * "Gewenst": per dimension, where a respondent wants the team to be in a year, on the same scale
+ * as the statements. Only for questionnaires that declare `gewenst: true`. A null value with
+ * dont_know set is "weet ik niet".
+ */
+export const desiredAnswers = sqliteTable(
+	'desired_answers',
+	{
+		responseId: integer('response_id')
+			.notNull()
+			.references(() => responses.id, { onDelete: 'cascade' }),
+		dimensionId: text('dimension_id').notNull(),
+		value: integer('value'),
+		dontKnow: integer('dont_know', { mode: 'boolean' }).notNull().default(false)
+	},
+	(t) => [
+		primaryKey({ columns: [t.responseId, t.dimensionId] }),
+		check('desired_answers_value_or_dont_know', sql`(${t.value} IS NULL) <> (${t.dontKnow} = 0)`)
+	]
+);
+
 export const comments = sqliteTable(
 	'comments',
 	{

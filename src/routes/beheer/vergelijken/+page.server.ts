@@ -66,7 +66,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 			...(request.teamId ? { team: String(request.teamId) } : {}),
 			...(request.meetrondeId ? { ronde: String(request.meetrondeId) } : {}),
 			gemiddelde: request.average,
-			profiel: request.profile
+			profiel: request.profile,
+			meting: request.measure ?? 'nu'
 		}).toString()
 	};
 };

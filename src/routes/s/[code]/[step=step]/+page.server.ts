@@ -40,6 +40,8 @@ export const load: PageServerLoad = ({ params, url, cookies }) => {
 		answers: responses.answersOf(db, response.id).filter((a) => itemIds.has(a.itemId)),
 		comment:
 			responses.commentsOf(db, response.id).find((c) => c.dimensionId === dimension.id)?.body ?? '',
+		desired:
+			responses.desiredOf(db, response.id).find((d) => d.dimensionId === dimension.id) ?? null,
 		resumeCode: resumeCode ? formatResumeCode(resumeCode) : undefined
 	};
 };
@@ -69,9 +71,14 @@ export const actions: Actions = {
 		const stillOpen = await groupCommit(db).run(() => {
 			// Checked again inside the transaction: the session may have closed in between.
 			if (sessions.findByJoinCode(db, session.joinCode)?.status !== 'open') return false;
-			responses.saveAnswers(db, response.id, parsed.input.answers, [
-				{ dimensionId: dimension.id, body: parsed.input.comment }
-			]);
+			const { answers, comment, desired } = parsed.input;
+			responses.saveAnswers(
+				db,
+				response.id,
+				answers,
+				[{ dimensionId: dimension.id, body: comment }],
+				desired ? [{ dimensionId: dimension.id, ...desired }] : []
+			);
 			return true;
 		});
 		if (!stillOpen) return fail(409, { message: CLOSED_MESSAGE, errors: noErrors });

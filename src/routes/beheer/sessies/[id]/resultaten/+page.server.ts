@@ -12,7 +12,7 @@ import { getDb } from '$lib/server/app';
 import * as conversation from '$lib/server/db/conversation';
 import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
 import * as results from '$lib/server/db/results';
-import { AGENDA_ORDERS, type AgendaOrder } from '$lib/domain/agenda';
+import { agendaOrder, agendaOrders } from '$lib/domain/agenda';
 import { buildSessionResults } from '$lib/server/session-results';
 import { managedSession, viewableSession, visiblePreviousOf } from '$lib/server/session-access';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,14 +26,14 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		params.id
 	);
 	const questionnaire = questionnaireVersions.definition(db, session.questionnaireVersionId)!;
-	const requested = url.searchParams.get('sorteer') ?? 'verschil';
-	const order = (requested in AGENDA_ORDERS ? requested : 'verschil') as AgendaOrder;
+	const order = agendaOrder(url.searchParams.get('sorteer'), questionnaire.gewenst);
 	const previous = visiblePreviousOf(db, signedIn.actor, session);
 	return {
 		session,
 		questionnaire,
 		canManage,
 		order,
+		orders: agendaOrders(questionnaire.gewenst),
 		results: buildSessionResults(db, session.id, questionnaire, {
 			includeComments: canReadComments,
 			order
