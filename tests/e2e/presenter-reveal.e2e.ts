@@ -58,7 +58,7 @@ test('the facilitator walks the beamer by keyboard from join to the last dimensi
 	baseURL
 }, testInfo) => {
 	test.setTimeout(120_000);
-	const session = openSession('Presentatie', { version: 2 });
+	const session = openSession('Presentatie', { version: 3 });
 	const dimensions = await fiveRespond(baseURL!, session.code, session.id);
 	await page.setViewportSize({ width: 1920, height: 1080 });
 	await login(page, FACILITATOR_A);
@@ -178,7 +178,7 @@ test('without JavaScript every step is an address, with quiet links to the next 
 	baseURL
 }) => {
 	test.setTimeout(90_000);
-	const session = openSession('Presentatie zonder JS', { version: 2 });
+	const session = openSession('Presentatie zonder JS', { version: 3 });
 	const dimensions = await fiveRespond(baseURL!, session.code, session.id);
 	const facilitator = await (await browser.newContext()).newPage();
 	await login(facilitator, FACILITATOR_A);

@@ -24,7 +24,7 @@ beforeAll(() => {
 });
 afterAll(() => temp.cleanup());
 
-describe('a comparison across version 1 and version 2', () => {
+describe('a comparison across version 1 and version 3 (v2 plus gewenst)', () => {
 	function teamOverRounds() {
 		const team = buildComparison(temp.db, {
 			...base,
@@ -56,7 +56,7 @@ describe('a comparison across version 1 and version 2', () => {
 
 	it('says which statements differ between the versions', () => {
 		const { versions } = teamOverRounds();
-		expect(versions.versions).toEqual([1, 2]);
+		expect(versions.versions).toEqual([1, 3]);
 		expect(versions.leftOutDimensions).toEqual([]);
 		const signaleren = versions.differences.find((d) => d.dimensionId === 'tijdig-signaleren')!;
 		expect(signaleren.added.map((i) => i.id)).toEqual(['ts-7', 'ts-9', 'ts-10', 'ts-11']);
@@ -72,7 +72,7 @@ describe('a comparison across version 1 and version 2', () => {
 			meetrondeId: rounds.find((r) => r.name.startsWith('1-meting'))!.id
 		});
 		expect(comparison.rows).toHaveLength(3);
-		expect(comparison.versions.versions).toEqual([2]);
+		expect(comparison.versions.versions).toEqual([3]);
 		expect(comparison.versions.differences).toEqual([]);
 	});
 });

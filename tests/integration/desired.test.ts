@@ -9,7 +9,7 @@ import * as teams from '$lib/server/db/teams';
 import { sessionCsv } from '$lib/server/figure-exports';
 import { databaseWithQuestionnaires } from './helpers';
 
-/** "Gewenst" through the one gate, with a real SQLite file and the real v2 questionnaire. */
+/** "Gewenst" through the one gate, with a real SQLite file and the real v3 questionnaire (v2 plus gewenst). */
 
 let temp: ReturnType<typeof databaseWithQuestionnaires>;
 let teamId: number;
@@ -50,7 +50,7 @@ const OTHER = 'tijdig-signaleren';
  * dimension, but only `wishesOnOther` answer the second (the rest say "weet ik niet").
  */
 function releasedSession(wishesOnOther: number) {
-	const versionId = questionnaireVersions.find(temp.db, 'basisfuncties', 2)!.id;
+	const versionId = questionnaireVersions.find(temp.db, 'basisfuncties', 3)!.id;
 	const { id } = sessions.create(temp.db, {
 		teamId,
 		meetrondeId: roundId,
@@ -118,7 +118,7 @@ describe('"gewenst" through the one gate', () => {
 	});
 
 	it('gives nothing of "gewenst" before the results are released', () => {
-		const versionId = questionnaireVersions.find(temp.db, 'basisfuncties', 2)!.id;
+		const versionId = questionnaireVersions.find(temp.db, 'basisfuncties', 3)!.id;
 		const { id } = sessions.create(temp.db, {
 			teamId,
 			meetrondeId: roundId,
@@ -143,7 +143,7 @@ describe('"gewenst" through the one gate', () => {
 	});
 
 	it('stores one "gewenst" answer per person and dimension; an empty answer removes it', () => {
-		const versionId = questionnaireVersions.find(temp.db, 'basisfuncties', 2)!.id;
+		const versionId = questionnaireVersions.find(temp.db, 'basisfuncties', 3)!.id;
 		const { id } = sessions.create(temp.db, {
 			teamId,
 			meetrondeId: roundId,

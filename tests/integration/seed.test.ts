@@ -35,8 +35,8 @@ describe('demo seed', () => {
 		expect(used).toEqual([
 			{ round: 'Nulmeting voorjaar 2026', questionnaire: 'basisfuncties', version: 1 },
 			{ round: 'Nulmeting voorjaar 2026', questionnaire: 'stevig-lokaal-team', version: 1 },
-			{ round: '1-meting najaar 2026', questionnaire: 'basisfuncties', version: 2 },
-			{ round: '1-meting najaar 2026', questionnaire: 'stevig-lokaal-team', version: 2 }
+			{ round: '1-meting najaar 2026', questionnaire: 'basisfuncties', version: 3 },
+			{ round: '1-meting najaar 2026', questionnaire: 'stevig-lokaal-team', version: 3 }
 		]);
 	});
 });
