@@ -94,7 +94,7 @@ test('a facilitator follows one team from the nulmeting to the next round, with 
 	).toBeVisible();
 	// The nulmeting used version 1, the next round version 2: the page says which statements differ.
 	const versions = page.getByRole('region', { name: 'Verschillende versies van de vragenlijst' });
-	await expect(versions).toContainText('Deze vergelijking gebruikt versie 1 en 2');
+	await expect(versions).toContainText('Deze vergelijking gebruikt versie 1 en 3');
 	await versions.getByText('Welke stellingen verschillen').click();
 	await expect(versions.getByText(/Anders verwoord \(ts-4\)/)).toBeVisible();
 	await expectNoAxeViolations(page);
