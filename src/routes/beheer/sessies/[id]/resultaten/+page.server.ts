@@ -37,6 +37,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 			includeComments: canReadComments,
 			order
 		}),
+		vote: closedVote(results.voteOutcome(db, session.id)),
 		conclusions: Object.fromEntries(conversation.conclusionsOf(db, session.id)),
 		actions: conversation.actionsOf(db, session.id),
 		previous: previous ? { ...previous, actions: conversation.actionsOf(db, previous.id) } : null
@@ -192,6 +193,13 @@ export const actions: Actions = {
  */
 function backTo(url: URL, anchor: string, done: 'opgeslagen' | 'verwijderd' = 'opgeslagen'): never {
 	redirect(303, `${url.pathname}?${done}=${anchor}#${anchor}`);
+}
+
+/** Only a closed vote's outcome belongs on the results page and on paper. */
+function closedVote(vote: results.VoteOutcome) {
+	if (vote.state !== 'gesloten') return null;
+	const { voters, minRespondents, tallied } = vote;
+	return { voters, minRespondents, tallied };
 }
 
 function dimensionExists(versionId: number, dimensionId: string): boolean {
