@@ -4,6 +4,8 @@ import { getDb } from '$lib/server/app';
 import { comparisonRequest } from '$lib/server/comparison-request';
 import { buildComparison } from '$lib/server/comparisons';
 import * as conversation from '$lib/server/db/conversation';
+import * as followUps from '$lib/server/db/follow-ups';
+import { followUpText } from '$lib/domain/follow-up';
 import * as gemeenten from '$lib/server/db/gemeenten';
 import * as leerbewegingen from '$lib/server/db/leerbewegingen';
 import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
@@ -37,10 +39,13 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const { sessions, ...comparison } = buildComparison(db, request);
 	const bySession = new Map(sessions.map((s) => [s.sessionId, s]));
 	const titles = new Map(comparison.dimensions.map((d) => [d.id, d.title]));
-	const actions = conversation
-		.actionsOfSessions(
+	const actions = followUps
+		.withFollowUps(
 			db,
-			comparison.rows.flatMap((r) => (r.sessionId === null ? [] : [r.sessionId]))
+			conversation.actionsOfSessions(
+				db,
+				comparison.rows.flatMap((r) => (r.sessionId === null ? [] : [r.sessionId]))
+			)
 		)
 		.map((a) => ({
 			id: a.id,
@@ -50,7 +55,9 @@ export const load: PageServerLoad = ({ locals, url }) => {
 			what: a.what,
 			who: a.who,
 			dueOn: a.dueOn,
-			status: a.status
+			status: a.status,
+			// What the team said of it at its next round ("team over rounds").
+			followUp: followUpText(a.followUp)
 		}));
 	return {
 		sources,
