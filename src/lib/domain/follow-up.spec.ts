@@ -46,6 +46,7 @@ describe('a follow-up in words', () => {
 		expect(followUpSummary([{ done: 'niet', helped: 'nee' }])).toBe(
 			'Van de ene verbeteractie: 0 gedaan, 0 deels en 1 niet. 0 hebben volgens het team geholpen.'
 		);
+		expect(followUpSummary([null, null])).toBe('Van de 2 verbeteracties is er nog geen besproken.');
 		expect(followUpSummary([])).toBe('De vorige ronde had geen verbeteracties.');
 	});
 });

@@ -39,6 +39,8 @@ export function followUpSummary(followUps: readonly (FollowUp | null | undefined
 	const count = (done: FollowUpDone) => followUps.filter((f) => f?.done === done).length;
 	const helped = followUps.filter((f) => f?.helped === 'ja').length;
 	const open = followUps.filter((f) => !f).length;
+	const of = `Van de ${total === 1 ? 'ene verbeteractie' : `${total} verbeteracties`}`;
+	if (open === total) return `${of} is er nog geen besproken.`;
 	const parts = [
 		`${count('gedaan')} gedaan`,
 		`${count('deels')} deels`,
@@ -46,6 +48,5 @@ export function followUpSummary(followUps: readonly (FollowUp | null | undefined
 		...(open > 0 ? [`${open} nog niet besproken`] : [])
 	];
 	const list = `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`;
-	const of = `Van de ${total === 1 ? 'ene verbeteractie' : `${total} verbeteracties`}`;
 	return `${of}: ${list}. ${helped} ${helped === 1 ? 'heeft' : 'hebben'} volgens het team geholpen.`;
 }
