@@ -63,6 +63,10 @@ test('five phones vote anonymously and the beamer shows the totals after closing
 	await panel.getByRole('radio', { name: /De onderwerpen, en de stellingen/ }).check();
 	await panel.getByRole('radio', { name: '3 stemmen' }).check();
 	await expectNoAxeViolations(page);
+	for (const width of [390, 1366, 1920]) {
+		await page.setViewportSize({ width, height: 900 });
+		await panel.screenshot({ path: test.info().outputPath(`panel-${width}.png`) });
+	}
 	await panel.getByRole('button', { name: 'Stemming openen' }).click();
 	await expect(panel).toContainText('0 van de 6 teamleden hebben gestemd.');
 
@@ -128,6 +132,7 @@ test('five phones vote anonymously and the beamer shows the totals after closing
 	await page.reload();
 	await panel.getByRole('button', { name: 'Stemming sluiten' }).click();
 	await expect(panel).toContainText(`De meeste stemmen (5 stemmen) gingen naar "${labels[0]}".`);
+	await panel.screenshot({ path: test.info().outputPath('panel-closed-1920.png') });
 	const totals = beamer.getByRole('list', { name: 'Uitslag: stemmen per onderwerp' });
 	await expect(totals).toBeVisible({ timeout: 15_000 });
 	await expect(totals.getByRole('listitem').first()).toContainText(labels[0]);
