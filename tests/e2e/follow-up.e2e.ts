@@ -146,6 +146,10 @@ test("the next round looks back on last round's verbeteracties, with and without
 	await expect(noJs.locator(`#vorige-actie-${first}`)).toContainText(
 		'Terugblik: Deels; geholpen: weet nog niet'
 	);
+	// On paper: what came of each action, without the forms.
+	await noJs.emulateMedia({ media: 'print' });
+	await expect(noJs.getByText('Terugblik: Deels; geholpen: weet nog niet')).toBeVisible();
+	await expect(noJs.getByRole('button', { name: 'Terugblik opslaan' })).toHaveCount(0);
 	await plain.close();
 	expect(followUpOf(first)).toEqual({ sessionId: later, done: 'deels', helped: 'weet-nog-niet' });
 

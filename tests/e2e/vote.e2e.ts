@@ -159,6 +159,10 @@ test('five phones vote anonymously and the beamer shows the totals after closing
 		.getByRole('heading', { name: 'Waar het team over wilde praten' })
 		.scrollIntoViewIfNeeded();
 	await page.screenshot({ path: test.info().outputPath('results-1366.png') });
+	// The printed report keeps the outcome.
+	await page.emulateMedia({ media: 'print' });
+	await expect(table).toBeVisible();
+	await page.emulateMedia({ media: 'screen' });
 	expect(
 		readDatabase((db) =>
 			db
