@@ -1,9 +1,10 @@
 CREATE TABLE `action_follow_ups` (
-	`action_id` integer PRIMARY KEY NOT NULL,
+	`action_id` integer NOT NULL,
 	`session_id` integer NOT NULL,
 	`done` text NOT NULL,
 	`helped` text NOT NULL,
 	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`action_id`, `session_id`),
 	FOREIGN KEY (`action_id`) REFERENCES `improvement_actions`(`id`) ON UPDATE no action ON DELETE cascade,
 	FOREIGN KEY (`session_id`) REFERENCES `sessions`(`id`) ON UPDATE no action ON DELETE cascade,
 	CONSTRAINT "action_follow_ups_done" CHECK("action_follow_ups"."done" IN ('gedaan', 'deels', 'niet')),

@@ -11,6 +11,7 @@ import { databaseWithQuestionnaires } from './helpers';
 let temp: ReturnType<typeof databaseWithQuestionnaires>;
 let earlier: number;
 let later: number;
+let elsewhere: number;
 let action: number;
 let other: number;
 
@@ -38,6 +39,11 @@ beforeEach(() => {
 		meetrondeId: round('1-meting', '2026-09-01', '2026-10-01'),
 		questionnaireVersionId
 	}).id;
+	elsewhere = sessions.create(temp.db, {
+		teamId,
+		meetrondeId: round('Leerronde', '2026-09-15', '2026-10-15'),
+		questionnaireVersionId
+	}).id;
 	const base = {
 		dimensionId: 'preventie-signaleren',
 		who: '',
@@ -52,24 +58,38 @@ afterEach(() => temp.cleanup());
 describe("following up last round's verbeteracties", () => {
 	it('records per action whether it was done and helped, at the later session', () => {
 		followUps.save(temp.db, later, action, { done: 'deels', helped: 'weet-nog-niet' });
-		const read = followUps.withFollowUps(temp.db, conversation.actionsOf(temp.db, earlier));
+		const read = followUps.withFollowUps(temp.db, later, conversation.actionsOf(temp.db, earlier));
 		expect(read.map((a) => [a.what, a.followUp])).toEqual([
 			['Spreekuur op school', { done: 'deels', helped: 'weet-nog-niet' }],
 			['Inloop in de bibliotheek', null]
 		]);
-		const row = temp.db.$client
-			.prepare('SELECT session_id FROM action_follow_ups WHERE action_id = ?')
-			.pluck()
-			.get(action);
-		expect(row).toBe(later);
 	});
 
-	it('overwrites on a second save: one follow-up per action', () => {
+	it('overwrites on a second save at the same session: one follow-up per action there', () => {
 		followUps.save(temp.db, later, action, { done: 'niet', helped: 'nee' });
 		followUps.save(temp.db, later, action, { done: 'gedaan', helped: 'ja' });
-		expect(followUps.ofActions(temp.db, [action, other])).toEqual(
+		expect(followUps.latestVisible(temp.db, [action, other], () => true)).toEqual(
 			new Map([[action, { done: 'gedaan', helped: 'ja' }]])
 		);
+	});
+
+	it('keeps the look back of each session apart, and shows only one the reader may see', () => {
+		followUps.save(temp.db, later, action, { done: 'gedaan', helped: 'ja' });
+		followUps.save(temp.db, elsewhere, action, { done: 'niet', helped: 'nee' });
+		const actions = conversation.actionsOf(temp.db, earlier);
+		expect(followUps.withFollowUps(temp.db, later, actions)[0].followUp).toEqual({
+			done: 'gedaan',
+			helped: 'ja'
+		});
+		expect(followUps.withFollowUps(temp.db, elsewhere, actions)[0].followUp).toEqual({
+			done: 'niet',
+			helped: 'nee'
+		});
+		expect(followUps.latestVisible(temp.db, [action], (id) => id === later).get(action)).toEqual({
+			done: 'gedaan',
+			helped: 'ja'
+		});
+		expect(followUps.latestVisible(temp.db, [action], () => false).size).toBe(0);
 	});
 
 	it('refuses values outside the lists, in the database too', () => {
@@ -86,9 +106,9 @@ describe("following up last round's verbeteracties", () => {
 		followUps.save(temp.db, later, action, { done: 'gedaan', helped: 'ja' });
 		followUps.save(temp.db, later, other, { done: 'gedaan', helped: 'nee' });
 		conversation.deleteAction(temp.db, earlier, other);
-		expect(followUps.ofActions(temp.db, [action, other]).size).toBe(1);
+		expect(followUps.latestVisible(temp.db, [action, other], () => true).size).toBe(1);
 		sessions.remove(temp.db, later);
-		expect(followUps.ofActions(temp.db, [action]).size).toBe(0);
+		expect(followUps.latestVisible(temp.db, [action], () => true).size).toBe(0);
 		expect(conversation.actionsOf(temp.db, earlier)).toHaveLength(1);
 	});
 });

@@ -301,14 +301,15 @@ export const FOLLOW_UP_HELPED = ['ja', 'nee', 'weet-nog-niet'] as const;
 export type FollowUpHelped = (typeof FOLLOW_UP_HELPED)[number];
 
 /**
- * What came of a verbeteractie, recorded at the team's next session: one row per action, with the
- * session where the team looked back on it.
+ * What came of a verbeteractie, recorded at the team's next session: one row per action and the
+ * session where the team looked back on it. Per session, so a session in another scope (a gemeente's
+ * round after a leerbeweging's) neither overwrites nor shows another's look back.
  */
 export const actionFollowUps = sqliteTable(
 	'action_follow_ups',
 	{
 		actionId: integer('action_id')
-			.primaryKey()
+			.notNull()
 			.references(() => improvementActions.id, { onDelete: 'cascade' }),
 		sessionId: integer('session_id')
 			.notNull()
@@ -320,6 +321,7 @@ export const actionFollowUps = sqliteTable(
 			.$defaultFn(() => new Date())
 	},
 	(t) => [
+		primaryKey({ columns: [t.actionId, t.sessionId] }),
 		index('action_follow_ups_session').on(t.sessionId),
 		check('action_follow_ups_done', sql`${t.done} IN ('gedaan', 'deels', 'niet')`),
 		check('action_follow_ups_helped', sql`${t.helped} IN ('ja', 'nee', 'weet-nog-niet')`)

@@ -10,6 +10,7 @@ import * as gemeenten from '$lib/server/db/gemeenten';
 import * as leerbewegingen from '$lib/server/db/leerbewegingen';
 import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
 import { requireSignedIn } from '$lib/server/guard';
+import { mayViewSession } from '$lib/server/session-access';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -39,26 +40,27 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const { sessions, ...comparison } = buildComparison(db, request);
 	const bySession = new Map(sessions.map((s) => [s.sessionId, s]));
 	const titles = new Map(comparison.dimensions.map((d) => [d.id, d.title]));
-	const actions = followUps
-		.withFollowUps(
-			db,
-			conversation.actionsOfSessions(
-				db,
-				comparison.rows.flatMap((r) => (r.sessionId === null ? [] : [r.sessionId]))
-			)
-		)
-		.map((a) => ({
-			id: a.id,
-			team: bySession.get(a.sessionId)?.teamName ?? '',
-			meetronde: bySession.get(a.sessionId)?.meetrondeName ?? '',
-			dimension: titles.get(a.dimensionId) ?? '',
-			what: a.what,
-			who: a.who,
-			dueOn: a.dueOn,
-			status: a.status,
-			// What the team said of it at its next round ("team over rounds").
-			followUp: followUpText(a.followUp)
-		}));
+	const agreed = conversation.actionsOfSessions(
+		db,
+		comparison.rows.flatMap((r) => (r.sessionId === null ? [] : [r.sessionId]))
+	);
+	const lookedBack = followUps.latestVisible(
+		db,
+		agreed.map((a) => a.id),
+		mayViewSession(db, actor)
+	);
+	const actions = agreed.map((a) => ({
+		id: a.id,
+		team: bySession.get(a.sessionId)?.teamName ?? '',
+		meetronde: bySession.get(a.sessionId)?.meetrondeName ?? '',
+		dimension: titles.get(a.dimensionId) ?? '',
+		what: a.what,
+		who: a.who,
+		dueOn: a.dueOn,
+		status: a.status,
+		// What the team said of it at its next round ("team over rounds").
+		followUp: followUpText(lookedBack.get(a.id))
+	}));
 	return {
 		sources,
 		questionnaires,

@@ -45,7 +45,7 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		previous: previous
 			? {
 					...previous,
-					actions: followUps.withFollowUps(db, conversation.actionsOf(db, previous.id))
+					actions: followUps.withFollowUps(db, session.id, conversation.actionsOf(db, previous.id))
 				}
 			: null
 	};
