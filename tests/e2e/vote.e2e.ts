@@ -150,6 +150,7 @@ test('five phones vote anonymously and the beamer shows the totals after closing
 	const late = await phones[0].newPage();
 	await late.goto(`/s/${CODE}/stemmen`);
 	await expect(late.getByRole('status')).toContainText('Je stem is geteld.');
+	await expect(late.getByText(/De stemming is gesloten/)).toBeVisible();
 	await page.goto(`/beheer/sessies/${sessionId}/resultaten`);
 	const table = page.getByRole('table', { name: /Uitslag van de stemming/ });
 	await expect(table.getByRole('row').nth(1).getByRole('rowheader')).toHaveText(labels[0]);
