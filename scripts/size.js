@@ -20,7 +20,8 @@ const PAGES = [
 	{ path: `/s/${DEMO_CODE}`, respondent: false },
 	{ path: `/s/${DEMO_CODE}/1`, respondent: true },
 	{ path: `/s/${DEMO_CODE}/controleren`, respondent: true },
-	{ path: `/s/${DEMO_CODE}/klaar`, respondent: true }
+	{ path: `/s/${DEMO_CODE}/klaar`, respondent: true },
+	{ path: `/s/${DEMO_CODE}/stemmen`, respondent: true }
 ];
 
 function chromiumPath() {

@@ -123,7 +123,11 @@ const pages: { path: (f: Fixture) => string; allowed: Actor[] }[] = [
 		allowed: ['begeleiderA', 'gemeenteA', 'beheerder']
 	},
 	{ path: (f) => `/beheer/export?gemeente=${f.gemeenteA}`, allowed: ['beheerder'] },
-	{ path: () => '/beheer/logboek', allowed: ['beheerder'] }
+	{ path: () => '/beheer/logboek', allowed: ['beheerder'] },
+	{
+		path: (f) => `/beheer/sessies/${f.closedSessionA}/presentatie/stemming`,
+		allowed: ['begeleiderA', 'beheerder']
+	}
 ];
 
 const actors: Actor[] = [

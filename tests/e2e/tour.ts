@@ -73,6 +73,8 @@ export async function tour(
 		}
 		await page.goto('/s/DEMO26/controleren');
 		await visit('/s/DEMO26/controleren');
+		await page.goto('/s/DEMO26/stemmen');
+		await visit('/s/DEMO26/stemmen');
 		return;
 	}
 	await login(page, ACCOUNTS[who]);

@@ -38,6 +38,25 @@ describe('the one gate for figures', () => {
 		expect(aggregates).not.toMatch(/export function (get|forSessions)\b/);
 	});
 
+	it("is the only way to a vote's totals", () => {
+		const readers = files
+			.filter((f) => /topicVoteTotals|topic_vote_totals/.test(f.text))
+			.map((f) => f.path)
+			.sort();
+		// votes.ts only adds to the totals; vote-totals.ts reads them for results.ts alone.
+		expect(readers).toEqual([
+			'src/lib/server/db/schema.ts',
+			'src/lib/server/db/vote-totals.ts',
+			'src/lib/server/db/votes.ts'
+		]);
+		const votes = files.find((f) => f.path === 'src/lib/server/db/votes.ts')!.text;
+		expect(votes).not.toMatch(/\.from\(topicVoteTotals\)/);
+		const importers = files
+			.filter((f) => /from '\.\/vote-totals'|db\/vote-totals'/.test(f.text))
+			.map((f) => f.path);
+		expect(importers).toEqual(['src/lib/server/db/results.ts']);
+	});
+
 	it('is the only module that marks results as shown', () => {
 		const writers = files
 			.filter((f) => /resultsShownAt:\s*now|results_shown_at\s*=/.test(f.text))

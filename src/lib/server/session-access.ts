@@ -42,6 +42,19 @@ export function mayViewResultsOf(db: Db, actor: Actor) {
 		canViewSessionResults(actor, sessionScopeOf(db, session));
 }
 
+/** Whether this person may see what was recorded at a session, by its id (cached per id). */
+export function mayViewSession(db: Db, actor: Actor) {
+	const may = mayViewResultsOf(db, actor);
+	const known = new Map<number, boolean>();
+	return (sessionId: number) => {
+		if (!known.has(sessionId)) {
+			const session = sessions.get(db, sessionId);
+			known.set(sessionId, session !== undefined && may(session));
+		}
+		return known.get(sessionId)!;
+	};
+}
+
 /** The team's previous session, only when this person may see its results (and actions). */
 export function visiblePreviousOf(
 	db: Db,

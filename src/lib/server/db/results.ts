@@ -2,8 +2,11 @@ import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { createHmac, randomBytes } from 'node:crypto';
 import { meetsAnonymityRule, shownFigures, type ShownFigures } from '$lib/domain/anonymity';
 import { MIN_RESPONDENTS_FLOOR } from '$lib/domain/scoring';
+import { enoughVoters, tally, type TalliedOption } from '$lib/domain/topic-vote';
 import type { Db } from '.';
 import { commentReviews, comments, responses, sessionAggregates, sessions } from './schema';
+import { rawTotals } from './vote-totals';
+import * as votes from './votes';
 
 /**
  * The one gate for a session's figures. Nothing else reads `session_aggregates`: every screen,
@@ -181,6 +184,36 @@ export function isReleased(db: Db, sessionId: number): boolean {
 			.where(eq(sessions.id, sessionId))
 			.get()?.at != null
 	);
+}
+
+export type VoteOutcome =
+	| { state: 'geen' }
+	| ({ state: 'open' } & votes.TopicVote)
+	| ({
+			state: 'gesloten';
+			minRespondents: number;
+			/** the options with their votes, most first; null when too few people voted */
+			tallied: TalliedOption[] | null;
+	  } & votes.TopicVote);
+
+/**
+ * A session's topic vote as far as the rules allow: while it is open only how many voted; once
+ * closed the totals, and only when at least the session's minimum number of people voted (a
+ * count of 1 out of 2 voters would say what someone chose).
+ */
+export function voteOutcome(db: Db, sessionId: number): VoteOutcome {
+	const vote = votes.get(db, sessionId);
+	if (!vote) return { state: 'geen' };
+	if (vote.closedAt === null) return { state: 'open', ...vote };
+	const row = stored(db, sessionId);
+	if (!row) throw new Error(`Sessie ${sessionId} bestaat niet`);
+	const shown = row.released !== null && enoughVoters(vote.voters, row.minRespondents);
+	return {
+		state: 'gesloten',
+		...vote,
+		minRespondents: row.minRespondents,
+		tallied: shown ? tally(vote.options, rawTotals(db, sessionId)) : null
+	};
 }
 
 // A fresh key per process: handles only have to last while a facilitator looks at the page.

@@ -357,6 +357,93 @@ export const improvementActions = sqliteTable(
 	]
 );
 
+export const FOLLOW_UP_DONE = ['gedaan', 'deels', 'niet'] as const;
+export type FollowUpDone = (typeof FOLLOW_UP_DONE)[number];
+export const FOLLOW_UP_HELPED = ['ja', 'nee', 'weet-nog-niet'] as const;
+export type FollowUpHelped = (typeof FOLLOW_UP_HELPED)[number];
+
+/**
+ * What came of a verbeteractie, recorded at the team's next session: one row per action and the
+ * session where the team looked back on it. Per session, so a session in another scope (a gemeente's
+ * round after a leerbeweging's) neither overwrites nor shows another's look back.
+ */
+export const actionFollowUps = sqliteTable(
+	'action_follow_ups',
+	{
+		actionId: integer('action_id')
+			.notNull()
+			.references(() => improvementActions.id, { onDelete: 'cascade' }),
+		sessionId: integer('session_id')
+			.notNull()
+			.references(() => sessions.id, { onDelete: 'cascade' }),
+		done: text('done', { enum: FOLLOW_UP_DONE }).notNull(),
+		helped: text('helped', { enum: FOLLOW_UP_HELPED }).notNull(),
+		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+			.notNull()
+			.$defaultFn(() => new Date())
+	},
+	(t) => [
+		primaryKey({ columns: [t.actionId, t.sessionId] }),
+		index('action_follow_ups_session').on(t.sessionId),
+		check('action_follow_ups_done', sql`${t.done} IN ('gedaan', 'deels', 'niet')`),
+		check('action_follow_ups_helped', sql`${t.helped} IN ('ja', 'nee', 'weet-nog-niet')`)
+	]
+);
+
+export const VOTE_SUBJECTS = ['onderwerpen', 'onderwerpen-en-stellingen'] as const;
+export type VoteSubject = (typeof VOTE_SUBJECTS)[number];
+
+/**
+ * A topic vote after the results were shown: what the team votes on (a snapshot of the options,
+ * so the list stays the same while people vote), how many votes each, and when it closed.
+ */
+export const topicVotes = sqliteTable(
+	'topic_votes',
+	{
+		sessionId: integer('session_id')
+			.primaryKey()
+			.references(() => sessions.id, { onDelete: 'cascade' }),
+		subject: text('subject', { enum: VOTE_SUBJECTS }).notNull(),
+		options: text('options', { mode: 'json' })
+			.$type<{ id: string; label: string; kind: 'onderwerp' | 'stelling' }[]>()
+			.notNull(),
+		votesEach: integer('votes_each').notNull(),
+		openedAt: integer('opened_at', { mode: 'timestamp_ms' }).notNull(),
+		closedAt: integer('closed_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [check('topic_votes_votes_each', sql`${t.votesEach} BETWEEN 2 AND 3`)]
+);
+
+/**
+ * Who voted: one row per respondent, so each votes once. Which options they chose is not kept
+ * with it: the choices only add to the totals below, so no stored row links a person to a vote.
+ */
+export const topicVoters = sqliteTable(
+	'topic_voters',
+	{
+		sessionId: integer('session_id')
+			.notNull()
+			.references(() => topicVotes.sessionId, { onDelete: 'cascade' }),
+		responseId: integer('response_id')
+			.notNull()
+			.references(() => responses.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.responseId] })]
+);
+
+/** The running totals of a topic vote. Only db/results.ts reads them, under the anonymity rule. */
+export const topicVoteTotals = sqliteTable(
+	'topic_vote_totals',
+	{
+		sessionId: integer('session_id')
+			.notNull()
+			.references(() => topicVotes.sessionId, { onDelete: 'cascade' }),
+		optionId: text('option_id').notNull(),
+		votes: integer('votes').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.sessionId, t.optionId] })]
+);
+
 /** Who did what, when: deletions, exports and purges. Kept when the user is deleted. */
 export const auditLog = sqliteTable(
 	'audit_log',

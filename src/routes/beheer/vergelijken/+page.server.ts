@@ -4,10 +4,13 @@ import { getDb } from '$lib/server/app';
 import { comparisonRequest } from '$lib/server/comparison-request';
 import { buildComparison } from '$lib/server/comparisons';
 import * as conversation from '$lib/server/db/conversation';
+import * as followUps from '$lib/server/db/follow-ups';
+import { followUpText } from '$lib/domain/follow-up';
 import * as gemeenten from '$lib/server/db/gemeenten';
 import * as leerbewegingen from '$lib/server/db/leerbewegingen';
 import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
 import { requireSignedIn } from '$lib/server/guard';
+import { mayViewSession } from '$lib/server/session-access';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -37,21 +40,27 @@ export const load: PageServerLoad = ({ locals, url }) => {
 	const { sessions, ...comparison } = buildComparison(db, request);
 	const bySession = new Map(sessions.map((s) => [s.sessionId, s]));
 	const titles = new Map(comparison.dimensions.map((d) => [d.id, d.title]));
-	const actions = conversation
-		.actionsOfSessions(
-			db,
-			comparison.rows.flatMap((r) => (r.sessionId === null ? [] : [r.sessionId]))
-		)
-		.map((a) => ({
-			id: a.id,
-			team: bySession.get(a.sessionId)?.teamName ?? '',
-			meetronde: bySession.get(a.sessionId)?.meetrondeName ?? '',
-			dimension: titles.get(a.dimensionId) ?? '',
-			what: a.what,
-			who: a.who,
-			dueOn: a.dueOn,
-			status: a.status
-		}));
+	const agreed = conversation.actionsOfSessions(
+		db,
+		comparison.rows.flatMap((r) => (r.sessionId === null ? [] : [r.sessionId]))
+	);
+	const lookedBack = followUps.latestVisible(
+		db,
+		agreed.map((a) => a.id),
+		mayViewSession(db, actor)
+	);
+	const actions = agreed.map((a) => ({
+		id: a.id,
+		team: bySession.get(a.sessionId)?.teamName ?? '',
+		meetronde: bySession.get(a.sessionId)?.meetrondeName ?? '',
+		dimension: titles.get(a.dimensionId) ?? '',
+		what: a.what,
+		who: a.who,
+		dueOn: a.dueOn,
+		status: a.status,
+		// What the team said of it at its next round ("team over rounds").
+		followUp: followUpText(lookedBack.get(a.id))
+	}));
 	return {
 		sources,
 		questionnaires,

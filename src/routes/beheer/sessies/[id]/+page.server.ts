@@ -1,14 +1,21 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { ConfirmNameSchema, MinRespondentsSchema, parseForm } from '$lib/domain/forms';
+import { OpenVoteSchema } from '$lib/domain/topic-vote';
 import { getDb } from '$lib/server/app';
 import * as audit from '$lib/server/db/audit';
+import * as results from '$lib/server/db/results';
+import * as votes from '$lib/server/db/votes';
+import { openVote } from '$lib/server/topic-vote';
 import { liveCounts, liveSessionView } from '$lib/server/live-counts';
 import * as sessions from '$lib/server/db/sessions';
 import { managedSession } from '$lib/server/session-access';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url, params }) =>
-	liveSessionView(getDb(), locals, url, params.id);
+export const load: PageServerLoad = ({ locals, url, params }) => {
+	const db = getDb();
+	const view = liveSessionView(db, locals, url, params.id);
+	return { ...view, vote: results.voteOutcome(db, view.session.id) };
+};
 
 export const actions: Actions = {
 	openen: ({ locals, url, params }) => {
@@ -62,6 +69,29 @@ export const actions: Actions = {
 		}
 		sessions.setMinRespondents(db, session.id, parsed.data.minRespondents);
 		return { done: 'Het minimum is opgeslagen.' };
+	},
+	stemmingOpenen: async ({ locals, url, params, request }) => {
+		const db = getDb();
+		const { session } = managedSession(db, locals, url, params.id);
+		const parsed = parseForm(OpenVoteSchema, await request.formData());
+		if (!parsed.ok)
+			return fail(400, { form: 'stemming', errors: parsed.errors, values: parsed.values });
+		const opened = openVote(db, session.id, parsed.data.subject, parsed.data.votesEach);
+		if (opened === 'niet-getoond') {
+			return fail(409, { error: 'Een stemming kan pas als de uitkomsten getoond zijn.' });
+		}
+		if (opened === 'bestaat-al') {
+			return fail(409, { error: 'Deze sessie heeft al een stemming.' });
+		}
+		redirect(303, `/beheer/sessies/${session.id}#stemming`);
+	},
+	stemmingSluiten: ({ locals, url, params }) => {
+		const db = getDb();
+		const { session } = managedSession(db, locals, url, params.id);
+		if (!votes.close(db, session.id)) {
+			return fail(409, { error: 'Er is geen open stemming om te sluiten.' });
+		}
+		redirect(303, `/beheer/sessies/${session.id}#stemming`);
 	},
 	verwijderen: async ({ locals, url, params, request }) => {
 		const db = getDb();

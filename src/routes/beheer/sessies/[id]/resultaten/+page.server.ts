@@ -10,6 +10,8 @@ import {
 } from '$lib/domain/forms';
 import { getDb } from '$lib/server/app';
 import * as conversation from '$lib/server/db/conversation';
+import * as followUps from '$lib/server/db/follow-ups';
+import { FollowUpSchema } from '$lib/domain/follow-up';
 import * as questionnaireVersions from '$lib/server/db/questionnaire-versions';
 import * as results from '$lib/server/db/results';
 import { agendaOrder, agendaOrders } from '$lib/domain/agenda';
@@ -40,9 +42,15 @@ export const load: PageServerLoad = ({ locals, url, params }) => {
 		}),
 		// Which dimensions' comments the beamer may show (presentatie); only those who run it see this.
 		beamerReviewed: canManage ? [...results.reviewedDimensions(db, session.id)] : [],
+		vote: closedVote(results.voteOutcome(db, session.id)),
 		conclusions: Object.fromEntries(conversation.conclusionsOf(db, session.id)),
 		actions: conversation.actionsOf(db, session.id),
-		previous: previous ? { ...previous, actions: conversation.actionsOf(db, previous.id) } : null
+		previous: previous
+			? {
+					...previous,
+					actions: followUps.withFollowUps(db, session.id, conversation.actionsOf(db, previous.id))
+				}
+			: null
 	};
 };
 
@@ -191,6 +199,28 @@ export const actions: Actions = {
 		}
 		backTo(url, 'verbeteracties', 'verwijderd');
 	},
+	// Looking back: was last round's action done, and did it help? Recorded in this session.
+	opvolging: async ({ locals, url, params, request }) => {
+		const db = getDb();
+		const { session, signedIn } = managedSession(db, locals, url, params.id);
+		const parsed = parseForm(FollowUpSchema, await request.formData());
+		const actionId = parsed.ok ? parsed.data.actionId : Number(parsed.values.actionId);
+		if (!parsed.ok) return fail(400, { form: 'opvolging', actionId, ...parsed });
+		const previous = visiblePreviousOf(db, signedIn.actor, session);
+		const allowed =
+			previous && conversation.actionsOf(db, previous.id).some((a) => a.id === actionId);
+		if (!allowed) {
+			return fail(400, {
+				form: 'opvolging',
+				actionId,
+				errors: { actionId: 'Deze verbeteractie hoort niet bij de vorige sessie van dit team.' },
+				values: {}
+			});
+		}
+		const { done, helped } = parsed.data;
+		followUps.save(db, session.id, actionId, { done, helped });
+		backTo(url, `vorige-actie-${actionId}`);
+	},
 	overnemen: async ({ locals, url, params, request }) => {
 		const db = getDb();
 		const { session, signedIn } = managedSession(db, locals, url, params.id);
@@ -217,6 +247,13 @@ export const actions: Actions = {
  */
 function backTo(url: URL, anchor: string, done: 'opgeslagen' | 'verwijderd' = 'opgeslagen'): never {
 	redirect(303, `${url.pathname}?${done}=${anchor}#${anchor}`);
+}
+
+/** Only a closed vote's outcome belongs on the results page and on paper. */
+function closedVote(vote: results.VoteOutcome) {
+	if (vote.state !== 'gesloten') return null;
+	const { voters, minRespondents, tallied } = vote;
+	return { voters, minRespondents, tallied };
 }
 
 function dimensionExists(versionId: number, dimensionId: string): boolean {
