@@ -10,7 +10,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ params }) => {
 	const invitation = users.findInvitation(getDb(), hashToken(params.token));
-	return { invitation: invitation ? { name: invitation.name, email: invitation.email } : null };
+	// A link for someone who already has a password is a reset: the page says so.
+	return {
+		invitation: invitation
+			? { name: invitation.name, email: invitation.email, reset: invitation.hasPassword === 1 }
+			: null
+	};
 };
 
 export const actions: Actions = {
