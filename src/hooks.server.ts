@@ -4,6 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { closeDb, getDb, QuestionnaireError, startApp } from '$lib/server/app';
 import { currentUser } from '$lib/server/login';
 import { log, requestLoggingOn } from '$lib/server/log';
+import { appMetrics } from '$lib/server/metrics';
 import { startOptions } from '$lib/server/config';
 import { knowOrigin } from '$lib/server/origin';
 import { sameOrigin } from '$lib/server/same-origin';
@@ -54,10 +55,19 @@ const authenticate: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** Route, status and duration of every request; the route id, never the path with its codes. */
+/**
+ * Route, status and duration of every request, for the log and /metrics; the route id, never the
+ * path with its codes.
+ */
 const accessLog: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const response = await resolve(event);
+	appMetrics(env, getDb)?.request(
+		event.request.method,
+		event.route.id,
+		response.status,
+		(performance.now() - started) / 1000
+	);
 	if (!requestLoggingOn()) return response;
 	log('info', 'request', {
 		method: event.request.method,

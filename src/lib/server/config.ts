@@ -2,6 +2,7 @@ import { env } from '$env/dynamic/private';
 import { join } from 'node:path';
 import type { StartOptions } from './app';
 import { mailSettings } from './mail';
+import { metricsToken } from './metrics';
 import { appRoot } from './paths';
 
 /** RETENTION_MONTHS: a whole number of months, or unset for no purging. */
@@ -20,6 +21,7 @@ function retentionMonths(value: string | undefined): number | null {
 export function startOptions(): StartOptions {
 	// A mistake in the SMTP_* settings stops the start with its reason, not the first invitation.
 	mailSettings(env);
+	metricsToken(env);
 	return {
 		databasePath: env.DATABASE_PATH || join(appRoot(), 'data', 'wijkspiegel.db'),
 		questionnairesDir: env.QUESTIONNAIRES_DIR || join(appRoot(), 'questionnaires'),
