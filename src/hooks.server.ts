@@ -12,6 +12,7 @@ import { securityHeaders } from '$lib/server/security-headers';
 import {
 	chooseClientAddress,
 	countedNetwork,
+	forgedProxyHeaders,
 	parseTrustedProxies,
 	peerAddress
 } from '$lib/server/client-address';
@@ -35,9 +36,27 @@ const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
 
 /**
  * Every limit counts the visitor's real address: ADDRESS_HEADER only counts when the connection
- * comes from a trusted proxy (see client-address.ts), whichever route asks.
+ * comes from a trusted proxy (see client-address.ts), whichever route asks. A request from any
+ * other connection that carries a proxy header is refused.
  */
 const clientAddress: Handle = ({ event, resolve }) => {
+	const forged = forgedProxyHeaders(
+		peerAddress(event),
+		trustedProxies,
+		[env.ADDRESS_HEADER, env.PROTOCOL_HEADER, env.HOST_HEADER, env.PORT_HEADER],
+		(name) => event.request.headers.has(name)
+	);
+	if (forged.length > 0) {
+		// No address in the log: the sender may be a visitor. The setting to check is named.
+		log('warn', 'proxy header from an untrusted connection refused', {
+			headers: forged.join(','),
+			hint: 'komt dit van uw eigen proxy, zet dan TRUSTED_PROXIES op het adres van de proxy'
+		});
+		return new Response(
+			'Dit verzoek komt niet via de proxy van deze website en wordt daarom geweigerd.\n',
+			{ status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } }
+		);
+	}
 	const original = event.getClientAddress.bind(event);
 	const chosen = env.ADDRESS_HEADER
 		? () => chooseClientAddress(peerAddress(event), trustedProxies, original)

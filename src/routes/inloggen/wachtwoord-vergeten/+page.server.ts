@@ -4,7 +4,6 @@ import { env } from '$env/dynamic/private';
 import { getDb } from '$lib/server/app';
 import { tryAgainIn } from '$lib/server/login-attempts';
 import { currentMailSettings } from '$lib/server/mail';
-import { originForOthers } from '$lib/server/origin';
 import { requestPasswordReset, RESET_MINUTES } from '$lib/server/password-reset';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,16 +17,27 @@ const ForgotSchema = z.strictObject({
 		.regex(/^[^\s@]+@[^\s@]+$/, 'Vul een e-mailadres in, bijvoorbeeld naam@gemeente.nl.')
 });
 
+/**
+ * The link in the mail must point at the real site. Taken from the request, an attacker could ask
+ * a reset for someone else with a forged Host header and receive the token when that person
+ * clicks; so this needs ORIGIN, besides SMTP.
+ */
+function resetSetup() {
+	const settings = currentMailSettings(env);
+	const origin = env.ORIGIN?.replace(/\/+$/, '');
+	return settings && origin ? { settings, origin } : null;
+}
+
 export const load: PageServerLoad = ({ url }) => ({
-	mailOn: currentMailSettings(env) !== null,
+	mailOn: resetSetup() !== null,
 	requested: url.searchParams.has('verstuurd'),
 	minutes: RESET_MINUTES
 });
 
 export const actions: Actions = {
-	default: async ({ request, locals, getClientAddress }) => {
-		const settings = currentMailSettings(env);
-		if (!settings) {
+	default: async ({ request, getClientAddress }) => {
+		const setup = resetSetup();
+		if (!setup) {
 			return fail(400, { email: '', errors: {}, message: 'Vraag een beheerder om een link.' });
 		}
 		const form = Object.fromEntries(await request.formData());
@@ -40,8 +50,8 @@ export const actions: Actions = {
 		const result = requestPasswordReset(getDb(), {
 			email: parsed.data.email,
 			client: getClientAddress(),
-			origin: originForOthers(locals).origin,
-			settings
+			origin: setup.origin,
+			settings: setup.settings
 		});
 		if (result.outcome === 'limited') {
 			return fail(429, {
