@@ -2,6 +2,7 @@ import { passwordResetMail } from '$lib/domain/mail-content';
 import type { Db } from './db';
 import * as audit from './db/audit';
 import * as users from './db/users';
+import { log } from './log';
 import { sendMail, type MailSettings, type SendOutcome } from './mail';
 import { RateLimiter } from './rate-limit';
 import { hashToken, randomToken } from './tokens';
@@ -67,12 +68,17 @@ export function requestPasswordReset(
 	const delivery = sendMail(input.settings, user.email, content, 'nieuw wachtwoord').then(
 		(outcome) => {
 			if (!outcome.sent) {
-				audit.record(
-					db,
-					'systeem',
-					'e-mail niet verstuurd',
-					`nieuw wachtwoord voor ${user.email}: ${outcome.reason}`
-				);
+				// Nobody waits for this promise: a failure here must not become an unhandled rejection.
+				try {
+					audit.record(
+						db,
+						'systeem',
+						'e-mail niet verstuurd',
+						`nieuw wachtwoord voor ${user.email}: ${outcome.reason}`
+					);
+				} catch (error) {
+					log('error', 'audit log not written', { error: String(error) });
+				}
 			}
 			return outcome;
 		}
