@@ -24,6 +24,8 @@ function oneLine(value: string): string {
 	return value.replace(/[\r\n]+/g, ' ').trim();
 }
 
+const SIGNATURE = ['Groet,', 'Wijkspiegel'];
+
 function build(
 	subject: string,
 	greeting: string,
@@ -31,24 +33,30 @@ function build(
 	link: { url: string; label: string },
 	closing: string[]
 ): MailContent {
-	const text = [greeting, '', ...paragraphs.flatMap((p) => [p, '']), link.url, '', ...closing]
-		.join('\n')
-		.trimEnd();
+	const text = [
+		greeting,
+		'',
+		...paragraphs.flatMap((p) => [p, '']),
+		link.url,
+		'',
+		...closing.flatMap((p) => [p, '']),
+		SIGNATURE.join('\n')
+	].join('\n');
 	const html = [
 		'<!doctype html>',
-		'<html lang="nl"><head><meta charset="utf-8"><title>' + escapeHtml(subject) + '</title></head>',
+		`<html lang="nl"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
 		'<body style="font-family: Arial, sans-serif; font-size: 16px; line-height: 1.5; color: #1a1a1a">',
 		`<p>${escapeHtml(greeting)}</p>`,
 		...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
-		`<p><a href="${escapeHtml(link.url)}">${escapeHtml(link.label)}</a></p>`,
-		`<p>Werkt de knop niet? Kopieer dan dit adres in je browser:<br>${escapeHtml(link.url)}</p>`,
+		`<p><a href="${escapeHtml(link.url)}" style="color: #154273; font-weight: bold">${escapeHtml(link.label)}</a></p>`,
+		// A long link must wrap on a phone instead of widening the whole mail.
+		`<p style="word-break: break-all">Werkt de link niet? Kopieer dan dit adres in je browser:<br>${escapeHtml(link.url)}</p>`,
 		...closing.map((p) => `<p>${escapeHtml(p)}</p>`),
+		`<p>${SIGNATURE.map(escapeHtml).join('<br>')}</p>`,
 		'</body></html>'
 	].join('\n');
 	return { subject: oneLine(subject), text, html };
 }
-
-const SIGNATURE = ['Groet,', 'Wijkspiegel'];
 
 /** The invitation to a new account: the link lets the person choose a password. */
 export function invitationMail(input: { name: string; url: string; days: number }): MailContent {
@@ -61,7 +69,7 @@ export function invitationMail(input: { name: string; url: string; days: number 
 			`De link werkt één keer en is ${input.days} dagen geldig. Is hij verlopen? Vraag de beheerder dan om een nieuwe.`
 		],
 		{ url: input.url, label: 'Kies je wachtwoord' },
-		['Verwachtte je deze e-mail niet? Dan kun je hem gewoon weggooien.', '', ...SIGNATURE]
+		['Verwachtte je deze e-mail niet? Dan kun je hem gewoon weggooien.']
 	);
 }
 
@@ -81,10 +89,6 @@ export function passwordResetMail(input: {
 			`De link werkt één keer en is ${input.validFor} geldig.`
 		],
 		{ url: input.url, label: 'Kies een nieuw wachtwoord' },
-		[
-			'Heb je dit niet zelf gevraagd? Dan hoef je niets te doen: je wachtwoord blijft hetzelfde.',
-			'',
-			...SIGNATURE
-		]
+		['Heb je dit niet zelf gevraagd? Dan hoef je niets te doen: je wachtwoord blijft hetzelfde.']
 	);
 }
