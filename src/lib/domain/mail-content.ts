@@ -50,7 +50,8 @@ function build(
 		...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
 		`<p><a href="${escapeHtml(link.url)}" style="color: #154273; font-weight: bold">${escapeHtml(link.label)}</a></p>`,
 		// A long link must wrap on a phone instead of widening the whole mail.
-		`<p style="word-break: break-all">Werkt de link niet? Kopieer dan dit adres in je browser:<br>${escapeHtml(link.url)}</p>`,
+		'<p>Werkt de link niet? Kopieer dan dit adres in je browser:</p>',
+		`<p style="word-break: break-all">${escapeHtml(link.url)}</p>`,
 		...closing.map((p) => `<p>${escapeHtml(p)}</p>`),
 		`<p>${SIGNATURE.map(escapeHtml).join('<br>')}</p>`,
 		'</body></html>'
