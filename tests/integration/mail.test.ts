@@ -99,6 +99,22 @@ describe('sending mail to a real SMTP server', () => {
 		expect(mailbox.messages.flatMap(recipients)).toEqual(['a@example.nl']);
 	});
 
+	it('never sends in plain text when SMTP_TLS=starttls and the server offers no STARTTLS', async () => {
+		mailbox = await startMailbox();
+		const content = invitationMail({ name: 'A', url: 'https://x.nl/uitnodiging/t', days: 7 });
+		const outcome = await sendMail(
+			settingsFor(mailbox.port, { SMTP_TLS: 'starttls' }),
+			'a@example.nl',
+			content,
+			'uitnodiging'
+		);
+		expect(outcome).toEqual({
+			sent: false,
+			reason: 'er kon geen versleutelde verbinding worden gemaakt (SMTP_TLS)'
+		});
+		expect(mailbox.messages).toHaveLength(0);
+	});
+
 	it('says why and logs it when the mail server cannot be reached, without the address or link', async () => {
 		const content = invitationMail({
 			name: 'A',
