@@ -39,7 +39,11 @@ export function namedSettings(text: string): Set<string> {
 	return names;
 }
 
+/** Settings of Node.js itself, read by the runtime rather than by our code. */
+const NODE_SETTINGS = new Set(['NODE_EXTRA_CA_CERTS', 'NODE_OPTIONS']);
+
 function isRead(name: string): boolean {
+	if (NODE_SETTINGS.has(name)) return true;
 	const pattern = new RegExp(`(env\\.|env\\[['"\`]|['"\`])${name}\\b`);
 	return readers.some((text) => pattern.test(text));
 }
