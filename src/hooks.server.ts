@@ -4,6 +4,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { closeDb, getDb, QuestionnaireError, startApp } from '$lib/server/app';
 import { currentUser } from '$lib/server/login';
 import { log, requestLoggingOn } from '$lib/server/log';
+import { appMetrics } from '$lib/server/metrics';
 import { startOptions } from '$lib/server/config';
 import { knowOrigin } from '$lib/server/origin';
 import { sameOrigin } from '$lib/server/same-origin';
@@ -18,6 +19,7 @@ import { configuration, providerOrigins } from '$lib/server/oidc';
 import {
 	chooseClientAddress,
 	countedNetwork,
+	forgedProxyHeaders,
 	parseTrustedProxies,
 	peerAddress
 } from '$lib/server/client-address';
@@ -58,9 +60,27 @@ const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
 
 /**
  * Every limit counts the visitor's real address: ADDRESS_HEADER only counts when the connection
- * comes from a trusted proxy (see client-address.ts), whichever route asks.
+ * comes from a trusted proxy (see client-address.ts), whichever route asks. A request from any
+ * other connection that carries a proxy header is refused.
  */
 const clientAddress: Handle = ({ event, resolve }) => {
+	const forged = forgedProxyHeaders(
+		peerAddress(event),
+		trustedProxies,
+		[env.ADDRESS_HEADER, env.PROTOCOL_HEADER, env.HOST_HEADER, env.PORT_HEADER],
+		(name) => event.request.headers.has(name)
+	);
+	if (forged.length > 0) {
+		// No address in the log: the sender may be a visitor. The setting to check is named.
+		log('warn', 'proxy header from an untrusted connection refused', {
+			headers: forged.join(','),
+			hint: 'komt dit van uw eigen proxy, zet dan TRUSTED_PROXIES op het adres van de proxy'
+		});
+		return new Response(
+			'Dit verzoek komt niet via de proxy van deze website en wordt daarom geweigerd.\n',
+			{ status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' } }
+		);
+	}
 	const original = event.getClientAddress.bind(event);
 	const chosen = env.ADDRESS_HEADER
 		? () => chooseClientAddress(peerAddress(event), trustedProxies, original)
@@ -103,10 +123,19 @@ const providerFormAction: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-/** Route, status and duration of every request; the route id, never the path with its codes. */
+/**
+ * Route, status and duration of every request, for the log and /metrics; the route id, never the
+ * path with its codes.
+ */
 const accessLog: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	const response = await resolve(event);
+	appMetrics(env, getDb)?.request(
+		event.request.method,
+		event.route.id,
+		response.status,
+		(performance.now() - started) / 1000
+	);
 	if (!requestLoggingOn()) return response;
 	log('info', 'request', {
 		method: event.request.method,

@@ -60,7 +60,15 @@ export async function tour(
 	broken: string[] = []
 ): Promise<void> {
 	if (who === 'teamlid') {
-		for (const path of ['/', '/join', '/inloggen', '/privacy', '/toegankelijkheid', '/s/DEMO26']) {
+		for (const path of [
+			'/',
+			'/join',
+			'/inloggen',
+			'/inloggen/wachtwoord-vergeten',
+			'/privacy',
+			'/toegankelijkheid',
+			'/s/DEMO26'
+		]) {
 			await page.goto(path);
 			await visit(path);
 		}

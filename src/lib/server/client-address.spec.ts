@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chooseClientAddress, countedNetwork, parseTrustedProxies } from './client-address';
+import {
+	chooseClientAddress,
+	countedNetwork,
+	forgedProxyHeaders,
+	parseTrustedProxies
+} from './client-address';
 
 const forged = () => '6.6.6.6';
 
@@ -50,5 +55,38 @@ describe('client address behind a proxy (issue 10, W9)', () => {
 		expect(countedNetwork('::ffff:192.0.2.7')).toBe('192.0.2.7');
 		expect(countedNetwork('192.0.2.7')).toBe('192.0.2.7');
 		expect(countedNetwork('e2e-client-1')).toBe('e2e-client-1');
+	});
+});
+
+describe('proxy headers on a connection that went around the proxy', () => {
+	const trusted = parseTrustedProxies('10.0.0.5');
+	const settings = ['x-forwarded-for', 'x-forwarded-proto', undefined, ''];
+	const carries =
+		(...names: string[]) =>
+		(name: string) =>
+			names.includes(name);
+
+	it('are named when an untrusted peer sends them, so the request is refused', () => {
+		expect(
+			forgedProxyHeaders('203.0.113.9', trusted, settings, carries('x-forwarded-for'))
+		).toEqual(['x-forwarded-for']);
+		expect(
+			forgedProxyHeaders(
+				'::ffff:127.0.0.1',
+				trusted,
+				settings,
+				carries('x-forwarded-for', 'x-forwarded-proto')
+			)
+		).toEqual(['x-forwarded-for', 'x-forwarded-proto']);
+	});
+
+	it('are fine from the trusted proxy, and absent headers or unset settings refuse nothing', () => {
+		expect(forgedProxyHeaders('10.0.0.5', trusted, settings, carries('x-forwarded-for'))).toEqual(
+			[]
+		);
+		expect(forgedProxyHeaders('203.0.113.9', trusted, settings, carries())).toEqual([]);
+		expect(forgedProxyHeaders('203.0.113.9', trusted, [undefined, ''], () => true)).toEqual([]);
+		// Under vite dev there is no socket to judge.
+		expect(forgedProxyHeaders(undefined, trusted, settings, () => true)).toEqual([]);
 	});
 });

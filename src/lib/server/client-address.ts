@@ -68,6 +68,22 @@ export function chooseClientAddress(
 	}
 }
 
+/**
+ * The proxy headers (ADDRESS_HEADER, PROTOCOL_HEADER, HOST_HEADER, PORT_HEADER) that a request
+ * from an untrusted peer carries. Such a request went around the proxy and claims to come through
+ * it: refused, rather than quietly believed or ignored. With HOST on loopback only the proxy on
+ * the same machine can connect; on any other HOST anyone who reaches the port could try.
+ */
+export function forgedProxyHeaders(
+	peer: string | undefined,
+	trusted: BlockList,
+	configured: readonly (string | undefined)[],
+	has: (name: string) => boolean
+): string[] {
+	if (peer === undefined || isTrusted(peer, trusted)) return [];
+	return configured.filter((name): name is string => Boolean(name) && has(name!));
+}
+
 /** The socket's remote address, when adapter-node passes its request (not under `vite dev`). */
 export function peerAddress(event: Pick<RequestEvent, 'platform'>): string | undefined {
 	return event.platform?.req?.socket?.remoteAddress;

@@ -1,6 +1,8 @@
 import { env } from '$env/dynamic/private';
 import { join } from 'node:path';
 import type { StartOptions } from './app';
+import { mailSettings } from './mail';
+import { metricsToken } from './metrics';
 import { appRoot } from './paths';
 
 /** RETENTION_MONTHS: a whole number of months, or unset for no purging. */
@@ -17,6 +19,9 @@ function retentionMonths(value: string | undefined): number | null {
 
 /** Every setting has a default, so the app builds, starts and tests without a .env file. */
 export function startOptions(): StartOptions {
+	// A mistake in the SMTP_* settings stops the start with its reason, not the first invitation.
+	mailSettings(env);
+	metricsToken(env);
 	return {
 		databasePath: env.DATABASE_PATH || join(appRoot(), 'data', 'wijkspiegel.db'),
 		questionnairesDir: env.QUESTIONNAIRES_DIR || join(appRoot(), 'questionnaires'),

@@ -1,6 +1,7 @@
 import { DEFAULT_MIN_RESPONDENTS, MIN_RESPONDENTS_FLOOR } from '$lib/domain/scoring';
 import { INVITATION_DAYS, SESSION_HOURS } from '$lib/server/auth';
 import { contactEmail, retentionForStatement } from '$lib/server/config';
+import { RESET_MINUTES } from '$lib/server/password-reset';
 import { RESPONDENT_COOKIE_HOURS } from '$lib/server/respondent';
 import type { PageServerLoad } from './$types';
 
@@ -12,5 +13,6 @@ export const load: PageServerLoad = () => ({
 	minRespondentsFloor: MIN_RESPONDENTS_FLOOR,
 	cookieHours: RESPONDENT_COOKIE_HOURS,
 	sessionHours: SESSION_HOURS,
-	invitationDays: INVITATION_DAYS
+	invitationDays: INVITATION_DAYS,
+	resetMinutes: RESET_MINUTES
 });

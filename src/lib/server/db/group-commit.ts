@@ -1,5 +1,15 @@
 import type { Connection } from '.';
 
+/** Told about every shared commit (for /metrics): how many jobs, and seconds from start to disk. */
+export type CommitObserver = (batchSize: number, seconds: number) => void;
+
+let observer: CommitObserver | undefined;
+
+/** Registers the one observer of all group commits; the metrics module does this when it is on. */
+export function observeCommits(next: CommitObserver | undefined): void {
+	observer = next;
+}
+
 interface Job {
 	work: () => unknown;
 	resolve: (value: unknown) => void;
@@ -39,6 +49,7 @@ export class GroupCommit {
 		const batch = this.queue;
 		this.queue = [];
 		const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+		const started = performance.now();
 		try {
 			// IMMEDIATE: take the write lock at the start, waiting (busy_timeout) for any other writer.
 			// A deferred transaction that reads first fails at once with "database is locked" when
@@ -56,6 +67,7 @@ export class GroupCommit {
 				.immediate();
 			this.commits++;
 			this.jobs += batch.length;
+			observer?.(batch.length, (performance.now() - started) / 1000);
 		} catch (error) {
 			// The commit itself failed: nothing of this batch is durable.
 			for (const job of batch) job.reject(error);

@@ -190,7 +190,13 @@ export function createInvitation(db: Db, userId: number, tokenHash: string, expi
 /** An unused, unexpired invitation and its user. */
 export function findInvitation(db: Db, tokenHash: string, now = new Date()) {
 	return db
-		.select({ id: invitations.id, userId: users.id, email: users.email, name: users.name })
+		.select({
+			id: invitations.id,
+			userId: users.id,
+			email: users.email,
+			name: users.name,
+			hasPassword: sql<number>`${users.passwordHash} IS NOT NULL`
+		})
 		.from(invitations)
 		.innerJoin(users, eq(users.id, invitations.userId))
 		.where(

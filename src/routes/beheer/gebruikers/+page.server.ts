@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ConfirmNameSchema, parseForm, UserSchema } from '$lib/domain/forms';
 import { ROLE_LABELS } from '$lib/domain/access';
 import { getDb } from '$lib/server/app';
-import type { Db } from '$lib/server/db';
+import { env } from '$env/dynamic/private';
 import { INVITATION_DAYS } from '$lib/server/auth';
 import * as gemeenten from '$lib/server/db/gemeenten';
 import * as leerbewegingen from '$lib/server/db/leerbewegingen';
@@ -11,22 +11,11 @@ import * as audit from '$lib/server/db/audit';
 import * as users from '$lib/server/db/users';
 import { requireBeheerder } from '$lib/server/guard';
 import { originForOthers } from '$lib/server/origin';
-import { hashToken, randomToken } from '$lib/server/tokens';
+import { createInvitationLink, mailInvitation } from '$lib/server/invitations';
+import { currentMailSettings } from '$lib/server/mail';
 import type { Actions, PageServerLoad } from './$types';
 
 const UserIdSchema = z.strictObject({ userId: z.coerce.number().int().positive() });
-
-/** A one-time link to pass on by hand: no mail server needed. Only its hash is stored. */
-function invitationLink(db: Db, userId: number, origin: string): string {
-	const token = randomToken();
-	users.createInvitation(
-		db,
-		userId,
-		hashToken(token),
-		new Date(Date.now() + INVITATION_DAYS * 86_400_000)
-	);
-	return `${origin}/uitnodiging/${token}`;
-}
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	const { user: me } = requireBeheerder(locals, url);
@@ -39,7 +28,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 		confirmDelete: list.find((u) => u.id === toDelete && u.id !== me.id) ?? null,
 		gemeenten: gemeenten.list(db),
 		leerbewegingen: leerbewegingen.list(db),
-		invitationDays: INVITATION_DAYS
+		invitationDays: INVITATION_DAYS,
+		mailOn: currentMailSettings(env) !== null
 	};
 };
 
@@ -79,9 +69,14 @@ export const actions: Actions = {
 				'gebruiker toegevoegd',
 				`${email} (${ROLE_LABELS[role]})`
 			);
-			return invitationLink(tx, userId, originForOthers(locals).origin);
+			return createInvitationLink(tx, userId, originForOthers(locals).origin);
 		});
-		return { form: 'toevoegen', invited: { name, link } };
+		const mail = await mailInvitation(
+			currentMailSettings(env),
+			{ name, email, active: false },
+			link
+		);
+		return { form: 'toevoegen', invited: { name, email, link, mail } };
 	},
 	uitnodigen: async ({ locals, url, request }) => {
 		requireBeheerder(locals, url);
@@ -93,13 +88,13 @@ export const actions: Actions = {
 				form: 'uitnodigen',
 				errors: { userId: 'Deze gebruiker bestaat niet.' } as Record<string, string>
 			});
-		return {
-			form: 'uitnodigen',
-			invited: {
-				name: user.name,
-				link: invitationLink(db, user.id, originForOthers(locals).origin)
-			}
-		};
+		const link = createInvitationLink(db, user.id, originForOthers(locals).origin);
+		const mail = await mailInvitation(
+			currentMailSettings(env),
+			{ name: user.name, email: user.email, active: user.passwordHash !== null },
+			link
+		);
+		return { form: 'uitnodigen', invited: { name: user.name, email: user.email, link, mail } };
 	},
 	verwijderen: async ({ locals, url, request }) => {
 		const { user: me } = requireBeheerder(locals, url);

@@ -13,8 +13,11 @@ const PASSWORDS_OFF = 'Inloggen met een wachtwoord staat uit. Log in met je orga
 
 export const load: PageServerLoad = ({ params }) => {
 	const invitation = users.findInvitation(getDb(), hashToken(params.token));
+	// A link for someone who already has a password is a reset: the page says so.
 	return {
-		invitation: invitation ? { name: invitation.name, email: invitation.email } : null,
+		invitation: invitation
+			? { name: invitation.name, email: invitation.email, reset: invitation.hasPassword === 1 }
+			: null,
 		passwords: localPasswordsOn()
 	};
 };
