@@ -74,7 +74,7 @@ const clientAddress: Handle = ({ event, resolve }) => {
 		// No address in the log: the sender may be a visitor. The setting to check is named.
 		log('warn', 'proxy header from an untrusted connection refused', {
 			headers: forged.join(','),
-			hint: 'komt dit van uw eigen proxy, zet dan TRUSTED_PROXIES op het adres van de proxy'
+			hint: 'komt dit van je eigen proxy, zet dan TRUSTED_PROXIES op het adres van de proxy'
 		});
 		return new Response(
 			'Dit verzoek komt niet via de proxy van deze website en wordt daarom geweigerd.\n',
