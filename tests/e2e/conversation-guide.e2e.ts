@@ -27,11 +27,11 @@ test.describe('without JavaScript', () => {
 	// The guide is a native <details>: it must open and read without any JavaScript.
 	test.use({ javaScriptEnabled: false });
 
-	test('beside each dimension of a version 2 session, the facilitator opens a guide for the conversation by keyboard', async ({
+	test('beside each dimension of a version 3 session, the facilitator opens a guide for the conversation by keyboard', async ({
 		page
 	}) => {
 		await login(page, FACILITATOR_A);
-		await page.goto(`/beheer/sessies/${basisfunctiesSession(2)}/resultaten`);
+		await page.goto(`/beheer/sessies/${basisfunctiesSession(3)}/resultaten`);
 
 		const guides = page.locator('details.guide');
 		await expect(guides).toHaveCount(5);
@@ -55,7 +55,7 @@ test.describe('without JavaScript', () => {
 test('the results page with an open guide passes axe', async ({ page }) => {
 	// axe runs as a script in the page, so this check needs JavaScript.
 	await login(page, FACILITATOR_A);
-	await page.goto(`/beheer/sessies/${basisfunctiesSession(2)}/resultaten`);
+	await page.goto(`/beheer/sessies/${basisfunctiesSession(3)}/resultaten`);
 	await page.locator('details.guide summary').first().click();
 	await expect(
 		page.getByRole('heading', { name: 'Vragen om het gesprek te beginnen' }).first()

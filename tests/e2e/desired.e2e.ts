@@ -4,7 +4,7 @@ import { expectNoAxeViolations, login, readDatabase, responseIdOf, writeDatabase
 
 /**
  * "Gewenst" end to end: a team member answers where the team wants to be on each page of a
- * version 2 questionnaire, without JavaScript and by keyboard; the facilitator then sees "nu",
+ * version 3 questionnaire, without JavaScript and by keyboard; the facilitator then sees "nu",
  * "gewenst" and the gap, and can sort the agenda by it.
  */
 
@@ -15,7 +15,7 @@ const randomCode = () =>
 
 type Dimension = { id: string; title: string; items: { id: string }[] };
 
-/** An open basisfuncties v2 session of a team and round of its own in gemeente A. */
+/** An open basisfuncties v3 session (v2 plus gewenst) of a team and round of its own in gemeente A. */
 function openV2Session() {
 	const fixture = ensureFixture();
 	const code = randomCode();
@@ -29,13 +29,13 @@ function openV2Session() {
 			.run(label, fixture.gemeenteA, now).lastInsertRowid;
 		const version = db
 			.prepare(
-				"SELECT id FROM questionnaire_versions WHERE questionnaire_id = 'basisfuncties' AND version = 2"
+				"SELECT id FROM questionnaire_versions WHERE questionnaire_id = 'basisfuncties' AND version = 3"
 			)
 			.pluck()
 			.get();
 		const team = db
 			.prepare("INSERT INTO teams (gemeente_id, name, tasks, created_at) VALUES (?, ?, '[]', ?)")
-			.run(fixture.gemeenteA, `Zz-team ${label}`, now).lastInsertRowid;
+			.run(fixture.gemeenteA, `Zz-team E2E ${label}`, now).lastInsertRowid;
 		const id = db
 			.prepare(
 				"INSERT INTO sessions (team_id, meetronde_id, questionnaire_version_id, join_code, status, min_respondents, opened_at, created_at) VALUES (?, ?, ?, ?, 'open', 5, ?, ?)"
@@ -190,7 +190,7 @@ test('the results page with "gewenst" passes axe, and a comparison can compare "
 					`SELECT s.id, m.name AS round FROM sessions s
 					 JOIN questionnaire_versions q ON q.id = s.questionnaire_version_id
 					 JOIN teams t ON t.id = s.team_id JOIN meetrondes m ON m.id = s.meetronde_id
-					 WHERE q.questionnaire_id = 'basisfuncties' AND q.version = 2
+					 WHERE q.questionnaire_id = 'basisfuncties' AND q.version = 3
 					   AND t.name = 'Wijkteam Noord' AND s.status = 'closed'`
 				)
 				.get() as { id: number; round: string }
@@ -215,7 +215,7 @@ test('the results page with "gewenst" passes axe, and a comparison can compare "
 	await page.getByLabel('Welke scores').selectOption('gewenst');
 	await page.getByRole('button', { name: 'Vergelijken' }).click();
 	await expect(page).toHaveURL(/meting=gewenst/);
-	await expect(page.getByText('U vergelijkt "gewenst"')).toBeVisible();
+	await expect(page.getByText('Je vergelijkt "gewenst"')).toBeVisible();
 	await expect(page.locator('#meting option:checked')).toHaveText('Gewenst (over een jaar)');
 	await expectNoAxeViolations(page);
 	await page.screenshot({ path: `test-results/gewenst-vergelijken-1366.png`, fullPage: true });

@@ -5,7 +5,7 @@ import { readDatabase, writeDatabase } from './support';
 /** Sessions filled by simulated team members, for journeys that need released results. */
 
 const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-const randomCode = () =>
+export const randomCode = () =>
 	Array.from({ length: 6 }, () => ALPHABET[Math.floor(Math.random() * ALPHABET.length)]).join('');
 
 /**
@@ -37,7 +37,7 @@ export function openSession(
 			.get(...(options.version === undefined ? [] : [options.version]));
 		const team = db
 			.prepare("INSERT INTO teams (gemeente_id, name, tasks, created_at) VALUES (?, ?, '[]', ?)")
-			.run(fixture.gemeenteA, `Zz-team ${roundLabel}`, now).lastInsertRowid;
+			.run(fixture.gemeenteA, `Zz-team E2E ${roundLabel}`, now).lastInsertRowid;
 		const id = db
 			.prepare(
 				"INSERT INTO sessions (team_id, meetronde_id, questionnaire_version_id, join_code, status, min_respondents, opened_at, created_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?)"
