@@ -153,6 +153,18 @@ test("the next round looks back on last round's verbeteracties, with and without
 	await plain.close();
 	expect(followUpOf(first)).toEqual({ sessionId: later, done: 'deels', helped: 'weet-nog-niet' });
 
+	// The beamer of the next round opens with the same look back, read only, by keyboard.
+	await page.goto(`/beheer/sessies/${later}/presentatie`);
+	await page.keyboard.press('PageDown');
+	await expect(page).toHaveURL(/\?stap=2$/);
+	await expect(page.locator('#stap-titel')).toHaveText(
+		'Terugblik: de verbeteracties van de vorige ronde'
+	);
+	await expect(page.getByText('Terugblik: Deels; geholpen: weet nog niet')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Terugblik opslaan' })).toHaveCount(0);
+	await expectNoAxeViolations(page);
+	await page.screenshot({ path: test.info().outputPath('beamer-terugblik.png') });
+
 	// The comparison of the team over its rounds shows each action with its follow-up.
 	await page.goto(
 		`/beheer/vergelijken?bron=gemeente-${gemeenteId}&vragenlijst=basisfuncties&soort=rondes&team=${teamId}`

@@ -33,6 +33,22 @@ describe('presentationSteps', () => {
 		expect(presentationSteps(false, [], 'draft')[0].title).toBe('Doe mee');
 	});
 
+	it('opens with the look back at last round when it had verbeteracties, also before release', () => {
+		const look = { kind: 'lookBack', title: 'Terugblik: de verbeteracties van de vorige ronde' };
+		expect(presentationSteps(false, dimensions, 'open', true)).toEqual([
+			{ kind: 'join', title: 'Doe mee' },
+			look
+		]);
+		expect(presentationSteps(true, dimensions, 'closed', true).map((s) => s.kind)).toEqual([
+			'join',
+			'lookBack',
+			'overview',
+			'dimension',
+			'dimension',
+			'dimension'
+		]);
+	});
+
 	it('goes from join to the radar, then one step per dimension in questionnaire order', () => {
 		const steps = presentationSteps(true, dimensions);
 		expect(steps.map((s) => s.kind)).toEqual([

@@ -9,23 +9,32 @@ import type { RadarChartConfig } from './radar';
 
 export type PresentationStep =
 	| { kind: 'join'; title: string }
+	| { kind: 'lookBack'; title: string }
 	| { kind: 'overview'; title: string }
 	| { kind: 'dimension'; title: string; dimensionId: string; index: number; of: number };
 
-/** The steps for a session; before release there is only the join step. */
+/**
+ * The steps for a session. Before release there is the join step and, when last round agreed on
+ * verbeteracties, the look back at them: the next round opens with it (it needs none of this
+ * round's figures, so it can run while the team fills in).
+ */
 export function presentationSteps(
 	released: boolean,
 	dimensions: readonly { dimensionId: string; title: string }[],
-	status: 'draft' | 'open' | 'closed' = 'open'
+	status: 'draft' | 'open' | 'closed' = 'open',
+	lookBack = false
 ): PresentationStep[] {
 	const join: PresentationStep = {
 		kind: 'join',
 		// After closing, the first step no longer invites anyone to join.
 		title: status === 'closed' ? 'Klaar met invullen' : 'Doe mee'
 	};
-	if (!released) return [join];
+	const opening: PresentationStep[] = lookBack
+		? [join, { kind: 'lookBack', title: 'Terugblik: de verbeteracties van de vorige ronde' }]
+		: [join];
+	if (!released) return opening;
 	return [
-		join,
+		...opening,
 		{ kind: 'overview', title: 'Alle onderwerpen' },
 		...dimensions.map((d, index) => ({
 			kind: 'dimension' as const,

@@ -8,7 +8,18 @@ import { resultSummary } from '$lib/domain/scoring';
 import type { Db } from './db';
 import * as questionnaireVersions from './db/questionnaire-versions';
 import * as results from './db/results';
+import type { FollowUp } from '$lib/domain/follow-up';
+import type * as conversation from './db/conversation';
 import { buildSessionResults } from './session-results';
+
+/** Last round's verbeteracties with what the team said of them, for the look-back step. */
+export interface LookBack {
+	meetrondeName: string;
+	actions: (ReturnType<typeof conversation.actionsOf>[number] & { followUp: FollowUp | null })[];
+}
+
+const titlesOf = (questionnaire: { dimensions: { id: string; title: string }[] }) =>
+	Object.fromEntries(questionnaire.dimensions.map((d) => [d.id, d.title]));
 
 /**
  * What the beamer reveals of a session: everything comes from the results page's own builder (the
@@ -18,8 +29,10 @@ import { buildSessionResults } from './session-results';
 export function presenterReveal(
 	db: Db,
 	session: { id: number; questionnaireVersionId: number },
-	rawStep: string | null
+	rawStep: string | null,
+	lookBack: LookBack | null = null
 ) {
+	const hasLookBack = lookBack !== null && lookBack.actions.length > 0;
 	const questionnaire = questionnaireVersions.definition(db, session.questionnaireVersionId)!;
 	// Questionnaire order: ties among the highlights keep the order the team answered in.
 	const shown = buildSessionResults(db, session.id, questionnaire, {
@@ -27,22 +40,26 @@ export function presenterReveal(
 		order: 'vragenlijst'
 	});
 	if (!shown.visible) {
-		const steps: PresentationStep[] = presentationSteps(false, [], shown.status);
+		const steps: PresentationStep[] = presentationSteps(false, [], shown.status, hasLookBack);
 		const { status, releasable, counted, minRespondents } = shown;
 		return {
 			steps,
 			step: stepFromQuery(rawStep, steps.length),
 			waiting: { status, releasable, counted, minRespondents },
+			lookBack: hasLookBack ? lookBack : null,
+			dimensionTitles: titlesOf(questionnaire),
 			reveal: null
 		};
 	}
-	const steps = presentationSteps(true, shown.dimensions, 'closed');
+	const steps = presentationSteps(true, shown.dimensions, 'closed', hasLookBack);
 	const comments = results.beamerComments(db, session.id);
 	const points = questionnaire.scale.points;
 	return {
 		steps,
 		step: stepFromQuery(rawStep, steps.length),
 		waiting: null,
+		lookBack: hasLookBack ? lookBack : null,
+		dimensionTitles: titlesOf(questionnaire),
 		reveal: {
 			radar: shown.radar,
 			// Without the sentence on left-out figures: the table says "te weinig scores" in place.
