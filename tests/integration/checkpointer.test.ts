@@ -49,4 +49,21 @@ describe('checkpointer', () => {
 		checkpointer = undefined;
 		expect(statSync(temp.path).size).toBeGreaterThan(before + 1_000_000);
 	});
+
+	it("falls back to SQLite's own checkpoints when its worker fails, and never throws once the app has closed", async () => {
+		temp = tempDatabase();
+		// A path without a database: the worker cannot open it and fails.
+		const failing = startCheckpointer(temp.db, `${temp.path}.ontbreekt`, 50);
+		expect(
+			await until(() => temp!.db.$client.pragma('wal_autocheckpoint', { simple: true }) === 1000)
+		).toBe(true);
+		await failing.stop();
+
+		// The same failure after the app closed its connection: no uncaught error (vitest fails on one).
+		const late = startCheckpointer(temp.db, `${temp.path}.ontbreekt`, 50);
+		temp.db.$client.close();
+		await late.stop();
+		await new Promise((r) => setTimeout(r, 100));
+		expect(temp.db.$client.open).toBe(false);
+	});
 });

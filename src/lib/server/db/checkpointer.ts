@@ -50,8 +50,9 @@ export function startCheckpointer(db: Connection, path: string, intervalMs = 200
 	});
 	const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
 	worker.on('error', () => {
-		// Without the worker the app's own connection checkpoints again, as SQLite does by default.
-		db.$client.pragma('wal_autocheckpoint = 1000');
+		// Without the worker the app's own connection checkpoints again, as SQLite does by default;
+		// unless that connection is closed already (the app stopped, or a test removed its file).
+		if (db.$client.open) db.$client.pragma('wal_autocheckpoint = 1000');
 	});
 	// Never keeps a stopping process alive.
 	worker.unref();

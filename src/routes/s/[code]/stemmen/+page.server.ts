@@ -7,6 +7,10 @@ import * as votes from '$lib/server/db/votes';
 import { currentResponse, sessionForCode } from '$lib/server/respondent';
 import type { Actions, PageServerLoad } from './$types';
 
+// No JavaScript on this page: a plain form that posts and redirects, so it loads without the
+// framework's client, like the other script-free /s/ pages (issue 15's budget).
+export const csr = false;
+
 /**
  * Voting on what to talk about, from the same link and cookie as the questionnaire. Only those
  * whose questionnaire counted may vote: a started but empty questionnaire costs nothing, so
