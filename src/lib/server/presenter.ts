@@ -46,7 +46,7 @@ export function presenterReveal(
 		reveal: {
 			radar: shown.radar,
 			// Without the sentence on left-out figures: the table says "te weinig scores" in place.
-			summary: resultSummary(shown.dimensions),
+			summary: shown.taskView ? shown.summary : resultSummary(shown.dimensions),
 			dimensions: shown.dimensions,
 			counted: shown.counted,
 			minRespondents: shown.minRespondents,
