@@ -55,7 +55,8 @@ describe('taskProfile', () => {
 				statement: 'We geven lichte hulp.',
 				counts: [1, 1, 2],
 				doneShare: 0.75,
-				reference: { percentage: 79.6, source: 'Peiling' }
+				reference: { percentage: 79.6, source: 'Peiling' },
+				assignment: null
 			}
 		]);
 	});
@@ -105,7 +106,8 @@ describe('groupTaskProfile', () => {
 			teamsAnswering: 2,
 			teamsTooFew: 1,
 			respondentShare: 3 / 8,
-			reference: { percentage: 79.6, source: 'Peiling' }
+			reference: { percentage: 79.6, source: 'Peiling' },
+			assignedShare: null
 		});
 	});
 
