@@ -52,7 +52,7 @@ beforeEach(() => {
 		minRespondents: 5
 	}));
 	sessions.open(temp.db, sessionId);
-	// Six people score both tasks. All six say whether signalling (ps-5) is in the assignment;
+	// Six people score both tasks. All six say whether signalling (ps-1) is in the assignment;
 	// only three say it of access (rt-6): too few to show anything of that task.
 	const onPaper: AssignmentValue[] = ['ja', 'ja', 'ja', 'ja', 'nee', 'weet-niet'];
 	onPaper.forEach((answer, i) => {
@@ -60,11 +60,11 @@ beforeEach(() => {
 		responses.saveAnswers(
 			temp.db,
 			r.id,
-			[practice('ps-5', i < 2 ? 2 : 1), practice('rt-6', 3)],
+			[practice('ps-1', i < 2 ? 2 : 1), practice('rt-6', 3)],
 			[],
 			[],
 			[
-				{ itemId: 'ps-5', answer },
+				{ itemId: 'ps-1', answer },
 				{ itemId: 'rt-6', answer: i < 3 ? 'ja' : null }
 			]
 		);
@@ -93,7 +93,7 @@ describe('takenprofiel v2 through the one gate', () => {
 	it('shows the shares of a task answered by enough people, and nothing of one below the minimum', () => {
 		const data = results.forSession(temp.db, sessionId);
 		if (!data.visible) throw new Error('released, so visible');
-		const signal = data.figures.taskProfile.find((r) => r.itemId === 'ps-5')!;
+		const signal = data.figures.taskProfile.find((r) => r.itemId === 'ps-1')!;
 		expect(signal).toMatchObject({
 			suppressed: false,
 			asked: true,
@@ -131,7 +131,7 @@ describe('takenprofiel v2 through the one gate', () => {
 
 	it('puts the same figures in the CSV, and leaves the hidden task empty', () => {
 		const lines = parseCsv(sessionCsv(temp.db, sessionId, () => true)!);
-		const signal = lines.find((l) => l.niveau === 'stelling' && l.id === 'ps-5')!;
+		const signal = lines.find((l) => l.niveau === 'stelling' && l.id === 'ps-1')!;
 		const share = (text: string) => Number(text.replace(',', '.'));
 		expect(share(signal.opdracht_ja)).toBeCloseTo(4 / 6);
 		expect(share(signal.opdracht_nee)).toBeCloseTo(1 / 6);

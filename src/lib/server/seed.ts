@@ -112,14 +112,15 @@ export function seedDemo(db: Db, seed = 2026): void {
 			id: meetrondes.create(tx, { ...round, gemeenteId })
 		}));
 
-		// The takenprofiel once, at the nulmeting; the two frameworks every round.
+		// The two frameworks every round; the takenprofiel too, but in the newest round the first
+		// team fills it in now (DEMO26, below), so only the other two have closed sessions there.
 		for (const questionnaireId of ['basisfuncties', 'stevig-lokaal-team', 'takenprofiel']) {
 			rounds.forEach((round, r) => {
-				if (questionnaireId === 'takenprofiel' && r > 0) return;
 				const isNewestRound = r === rounds.length - 1;
 				const versionId = (isNewestRound ? newestVersion : oldestVersion).get(questionnaireId)!;
 				const questionnaire = questionnaireVersions.definition(tx, versionId)!;
 				DEMO_TEAMS.forEach((team, t) => {
+					if (questionnaireId === 'takenprofiel' && r > 0 && t === 0) return;
 					const closedAt = new Date(`${round.endsOn}T15:00:00Z`);
 					const { id: sessionId } = sessions.create(tx, {
 						teamId: teamIds[t],
