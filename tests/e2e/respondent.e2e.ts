@@ -37,9 +37,10 @@ test('joining with a code in another spelling leads to the session, and the star
 	await expect(page).toHaveURL(`/s/${CODE}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Takenprofiel van het wijkteam');
 	await expect(page.getByText('Je bent anoniem.')).toBeVisible();
-	// 19 statements at about 7 seconds each, rounded up: computed from the file.
+	// Takenprofiel v2: 21 tasks at about 7 seconds, plus 4 seconds each for "hoort dit bij de
+	// opdracht?", rounded up: computed from the file.
 	await expect(page.getByRole('listitem').filter({ hasText: 'Het invullen duurt' })).toContainText(
-		'Het invullen duurt ongeveer 3 minuten.'
+		'Het invullen duurt ongeveer 4 minuten.'
 	);
 	await expectNoAxeViolations(page);
 });
@@ -95,7 +96,8 @@ test('repeated wrong codes from one client are slowed down', async ({ browser })
 });
 
 test('a team member completes the questionnaire by keyboard alone', async ({ page, context }) => {
-	// 19 statements and the review page's 19 "Wijzigen" links, one Tab at a time on a busy machine.
+	// 21 tasks with two questions each and the review page's 21 "Wijzigen" links, one Tab at a time
+	// on a busy machine.
 	test.setTimeout(60_000);
 	await page.goto('/join');
 	await page.keyboard.press('Tab'); // skip link
@@ -111,9 +113,10 @@ test('a team member completes the questionnaire by keyboard alone', async ({ pag
 	for (let step = 1; step <= PAGES; step++) {
 		await expect(page).toHaveURL(`/s/${CODE}/${step}`);
 		await expectNoAxeViolations(page);
-		const statements = await page.locator('fieldset.statement').count();
-		for (let i = 0; i < statements; i++) {
-			// Tab to the statement's radio group, then the arrow key picks the second choice.
+		// Takenprofiel v2 asks two questions per task: one radio group each.
+		const groups = await page.locator('fieldset.statement .choices').count();
+		for (let i = 0; i < groups; i++) {
+			// Tab to the next radio group, then the arrow key picks the second choice.
 			await tabUntil(page, (el) => el.type === 'radio' && !el.checked);
 			await page.keyboard.press('ArrowRight');
 		}
