@@ -152,6 +152,20 @@ describe('the gap between assignment and practice', () => {
 	});
 });
 
+describe('the summary of many gaps', () => {
+	it('names the three largest gaps first and counts the rest', () => {
+		const rows = [10, 50, 30, 90, 70].map((gap, i) => ({
+			statement: `Taak ${i + 1}.`,
+			assignment: { ja: 100, nee: 0, weetNiet: 0 },
+			doneShare: (100 - gap) / 100,
+			suppressed: false
+		}));
+		expect(taskProfileSummary(rows)).toBe(
+			'Meer teamleden zeggen dat de taak bij de opdracht hoort dan dat jullie hem doen bij: taak 4; taak 5; taak 2 en 1 andere taak.'
+		);
+	});
+});
+
 describe('the gate on a task row', () => {
 	const row = (practice: number[], assignment: [number, number, number] | null) =>
 		({

@@ -139,6 +139,8 @@ export function formatPoints(gap: number | null): string {
 
 /** Two shares this many percentage points apart or more are worth a conversation. */
 export const NOTABLE_GAP = 20;
+/** The summary names at most this many tasks per direction, largest gap first. */
+const SUMMARY_TASKS = 3;
 
 /**
  * The summary of a takenprofiel v2: where assignment and practice differ, never which tasks score
@@ -153,14 +155,19 @@ export function taskProfileSummary(
 	}[]
 ): string {
 	const findings = rows.map((r) => ({ row: r, gap: taskFinding(r).gap }));
+	// The largest gaps first, at most three per direction: a summary, not the table again.
+	const named = (wanted: (gap: number) => boolean, order: 1 | -1) => {
+		const found = findings
+			.filter((f) => f.gap !== null && wanted(f.gap))
+			.sort((a, b) => order * (b.gap! - a.gap!));
+		const names = found.slice(0, SUMMARY_TASKS).map((f) => lowerFirst(f.row.statement));
+		const more = found.length - names.length;
+		return more > 0 ? [...names, `${more} ${more === 1 ? 'andere taak' : 'andere taken'}`] : names;
+	};
 	const list = (names: string[]) =>
 		names.length === 1 ? names[0] : `${names.slice(0, -1).join('; ')} en ${names.at(-1)}`;
-	const onPaper = findings
-		.filter((f) => f.gap !== null && f.gap >= NOTABLE_GAP)
-		.map((f) => lowerFirst(f.row.statement));
-	const inPractice = findings
-		.filter((f) => f.gap !== null && f.gap <= -NOTABLE_GAP)
-		.map((f) => lowerFirst(f.row.statement));
+	const onPaper = named((gap) => gap >= NOTABLE_GAP, 1);
+	const inPractice = named((gap) => gap <= -NOTABLE_GAP, -1);
 	const parts: string[] = [];
 	if (onPaper.length > 0) {
 		parts.push(

@@ -235,7 +235,7 @@ function addSyntheticResponse(
 				const inAssignment = teamDoesTask(team, item) || teamHasOnPaper(team, item);
 				assignment.push({
 					itemId: item.id,
-					answer: draw < 0.08 ? 'weet-niet' : inAssignment !== draw > 0.93 ? 'ja' : 'nee'
+					answer: draw < 0.08 ? 'weet-niet' : inAssignment !== draw > 0.85 ? 'ja' : 'nee'
 				});
 			}
 			if (questionnaire.scale.dontKnow && random() < 0.05) {
