@@ -110,6 +110,8 @@ test('the two questions per task pass axe and fit a phone, a laptop and a beamer
 test('the results of takenprofiel v2 show a table and bars beside the national shares, no radar', async ({
 	page
 }) => {
+	// A long page: axe and three full-page screenshots take a while on a busy machine.
+	test.setTimeout(90_000);
 	const session = readDatabase(
 		(db) =>
 			db
