@@ -146,3 +146,30 @@ test('the results of takenprofiel v2 show a table and bars beside the national s
 	await expectNoAxeViolations(page);
 	await shots(page, 'uitkomsten');
 });
+
+test('on the beamer, takenprofiel v2 shows its tasks without a radar', async ({ page }) => {
+	test.setTimeout(60_000);
+	const session = readDatabase(
+		(db) =>
+			db
+				.prepare(
+					`SELECT s.id FROM sessions s JOIN questionnaire_versions q ON q.id = s.questionnaire_version_id
+					 WHERE q.questionnaire_id = 'takenprofiel' AND q.version = 2 AND s.status = 'closed'
+					 ORDER BY s.id`
+				)
+				.pluck()
+				.get() as number
+	);
+	await login(page, FACILITATOR_A);
+	await page.setViewportSize({ width: 1920, height: 1080 });
+	await page.goto(`/beheer/sessies/${session}/presentatie?stap=2`);
+	await expect(
+		page.getByRole('table', { name: 'Takenprofiel: opdracht en praktijk per taak' })
+	).toBeVisible();
+	await expect(page.locator('canvas')).toHaveCount(0);
+	await expect(page.getByText(/meest positief|scoort het hoogst/i)).toHaveCount(0);
+	await expectNoAxeViolations(page);
+	await page.screenshot({
+		path: 'test-results/screenshots/beamer-1920x1080/takenprofiel/presentatie.png'
+	});
+});
