@@ -17,11 +17,11 @@ test('the review page shows every answer with a link to change it', async ({ pag
 	await page.goto(`/s/${CODE}/controleren`);
 
 	const answers = page.locator('.answer');
-	// All 19 statements of the takenprofiel, answered or not.
-	await expect(answers).toHaveCount(19);
+	// All 21 tasks of the takenprofiel v2, answered or not.
+	await expect(answers).toHaveCount(21);
 	await expect(answers.first()).toContainText('Doen we volledig');
 	await expect(answers.nth(1)).toContainText('Nog geen antwoord');
-	await expect(page.getByRole('link', { name: /^Wijzigen stelling \d+$/ })).toHaveCount(19);
+	await expect(page.getByRole('link', { name: /^Wijzigen stelling \d+$/ })).toHaveCount(21);
 	await page.getByRole('link', { name: 'Wijzigen stelling 1', exact: true }).click();
 	await expect(page).toHaveURL(new RegExp(`/s/${CODE}/1#stelling-`));
 });

@@ -17,14 +17,34 @@ async function start(page: Page) {
 	await expect(page).toHaveURL(`/s/${CODE}/1`);
 }
 
-/** Chooses the given label for every statement on the current page, by clicking. */
+/**
+ * Chooses the given label for every task on the current page, by clicking. Takenprofiel v2 asks
+ * two questions per task: the label is for "doen jullie dit?", and "hoort dit bij de opdracht?"
+ * gets "Ja".
+ */
 async function answerPage(page: Page, label: string) {
 	const groups = page.locator('fieldset.statement');
 	const count = await groups.count();
 	for (let i = 0; i < count; i++) {
-		await groups.nth(i).getByRole('radio', { name: label, exact: true }).check();
+		await groups
+			.nth(i)
+			.getByRole('group', { name: 'Hoort dit bij de opdracht van jullie team?' })
+			.getByRole('radio', { name: 'Ja', exact: true })
+			.check();
+		await groups
+			.nth(i)
+			.getByRole('group', { name: 'Doen jullie dit in de praktijk?' })
+			.getByRole('radio', { name: label, exact: true })
+			.check();
 	}
 	return count;
+}
+
+/** The "hoort dit bij de opdracht?" answers of a response. */
+function assignmentOfResponse(id: number) {
+	return readDatabase((db) =>
+		db.prepare('SELECT answer FROM assignment_answers WHERE response_id = ?').pluck().all(id)
+	) as string[];
 }
 
 test('joining with a code in another spelling leads to the session, and the start page passes axe', async ({
@@ -37,9 +57,10 @@ test('joining with a code in another spelling leads to the session, and the star
 	await expect(page).toHaveURL(`/s/${CODE}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Takenprofiel van het wijkteam');
 	await expect(page.getByText('Je bent anoniem.')).toBeVisible();
-	// 19 statements at about 7 seconds each, rounded up: computed from the file.
+	// Takenprofiel v2: 21 tasks at about 7 seconds, plus 4 seconds each for "hoort dit bij de
+	// opdracht?", rounded up: computed from the file.
 	await expect(page.getByRole('listitem').filter({ hasText: 'Het invullen duurt' })).toContainText(
-		'Het invullen duurt ongeveer 3 minuten.'
+		'Het invullen duurt ongeveer 4 minuten.'
 	);
 	await expectNoAxeViolations(page);
 });
@@ -95,7 +116,8 @@ test('repeated wrong codes from one client are slowed down', async ({ browser })
 });
 
 test('a team member completes the questionnaire by keyboard alone', async ({ page, context }) => {
-	// 19 statements and the review page's 19 "Wijzigen" links, one Tab at a time on a busy machine.
+	// 21 tasks with two questions each and the review page's 21 "Wijzigen" links, one Tab at a time
+	// on a busy machine.
 	test.setTimeout(60_000);
 	await page.goto('/join');
 	await page.keyboard.press('Tab'); // skip link
@@ -111,9 +133,10 @@ test('a team member completes the questionnaire by keyboard alone', async ({ pag
 	for (let step = 1; step <= PAGES; step++) {
 		await expect(page).toHaveURL(`/s/${CODE}/${step}`);
 		await expectNoAxeViolations(page);
-		const statements = await page.locator('fieldset.statement').count();
-		for (let i = 0; i < statements; i++) {
-			// Tab to the statement's radio group, then the arrow key picks the second choice.
+		// Takenprofiel v2 asks two questions per task: one radio group each.
+		const groups = await page.locator('fieldset.statement .choices').count();
+		for (let i = 0; i < groups; i++) {
+			// Tab to the next radio group, then the arrow key picks the second choice.
 			await tabUntil(page, (el) => el.type === 'radio' && !el.checked);
 			await page.keyboard.press('ArrowRight');
 		}
@@ -129,9 +152,14 @@ test('a team member completes the questionnaire by keyboard alone', async ({ pag
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bedankt voor het invullen!');
 	await expectNoAxeViolations(page);
 
-	const answers = answersOfResponse(await responseIdOf(context, CODE));
-	expect(answers).toHaveLength(19);
+	const id = await responseIdOf(context, CODE);
+	const answers = answersOfResponse(id);
+	expect(answers).toHaveLength(21);
 	expect(answers.every((a) => a.value === 2)).toBe(true);
+	// The arrow key moved from the first choice of "hoort dit bij de opdracht?" to "Nee".
+	const onPaper = assignmentOfResponse(id);
+	expect(onPaper).toHaveLength(21);
+	expect(onPaper.every((a) => a === 'nee')).toBe(true);
 });
 
 async function tabUntil(
@@ -170,7 +198,8 @@ test('a team member completes the questionnaire with JavaScript disabled', async
 
 	const id = await responseIdOf(context, CODE);
 	const answers = answersOfResponse(id);
-	expect(answers).toHaveLength(19);
+	expect(answers).toHaveLength(21);
+	expect(assignmentOfResponse(id)).toEqual(Array(21).fill('ja'));
 	expect(answers.filter((a) => a.dontKnow === 1 && a.value === null).length).toBeGreaterThan(0);
 	expect(answers.filter((a) => a.flagged === 1)).toHaveLength(PAGES);
 	const stored = readDatabase((db) =>

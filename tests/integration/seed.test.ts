@@ -39,4 +39,33 @@ describe('demo seed', () => {
 			{ round: '1-meting najaar 2026', questionnaire: 'stevig-lokaal-team', version: 3 }
 		]);
 	});
+
+	it('asks the takenprofiel of the newest round in version 2, with assignment answers', () => {
+		const temp = databaseWithQuestionnaires();
+		cleanup = temp.cleanup;
+		seedDemo(temp.db);
+		const used = temp.db.all<{ round: string; version: number; status: string; assigned: number }>(
+			sql.raw(`SELECT m.name AS round, q.version, s.status,
+					(SELECT count(*) FROM assignment_answers a JOIN responses r ON r.id = a.response_id
+						WHERE r.session_id = s.id) AS assigned
+				FROM sessions s JOIN meetrondes m ON m.id = s.meetronde_id
+				JOIN questionnaire_versions q ON q.id = s.questionnaire_version_id
+				WHERE q.questionnaire_id = 'takenprofiel'
+				ORDER BY m.starts_on, s.id`)
+		);
+		expect(used.length).toBeGreaterThan(0);
+		for (const session of used) {
+			if (session.round.startsWith('Nulmeting')) {
+				expect(session).toMatchObject({ version: 1, assigned: 0 });
+			} else {
+				expect(session.version).toBe(2);
+				if (session.status === 'closed') expect(session.assigned).toBeGreaterThan(0);
+			}
+		}
+		// The demo shows a gap: in some tasks more say "ja" than that the team does it.
+		const answers = temp.db.all<{ answer: string }>(
+			sql.raw('SELECT DISTINCT answer FROM assignment_answers ORDER BY answer')
+		);
+		expect(answers.map((a) => a.answer)).toEqual(['ja', 'nee', 'weet-niet']);
+	});
 });

@@ -2,6 +2,7 @@ import type { ItemScore, SessionAggregates } from './aggregates';
 import { gap, type DesiredStatistics } from './desired';
 import { MIN_RESPONDENTS_FLOOR, type DimensionStatistics, type ItemStatistics } from './scoring';
 import type { TaskProfileRow } from './task-profile';
+import { assignmentTotal } from './task-assignment';
 
 /**
  * What may be shown of a session's figures. Two rules, both here so they hold for every screen,
@@ -45,10 +46,14 @@ export type ShownItem = Omit<ItemStatistics, PersonalValues | 'dontKnowShare' | 
 	suppressed: boolean;
 };
 
-export type ShownTaskRow = Omit<TaskProfileRow, 'counts' | 'doneShare'> & {
+export type ShownTaskRow = Omit<TaskProfileRow, 'counts' | 'doneShare' | 'assignment'> & {
 	/** respondents per scale value; null when fewer than the minimum scored this task */
 	counts: number[] | null;
 	doneShare: number | null;
+	/** ja/nee/weet ik niet on "hoort dit bij de opdracht?"; null when not asked or suppressed */
+	assignment: TaskProfileRow['assignment'];
+	/** whether the questionnaire asked the assignment question */
+	asked: boolean;
 	suppressed: boolean;
 };
 
@@ -146,15 +151,25 @@ function shownItem(i: ItemStatistics, minimum: number): ShownItem {
 	};
 }
 
-function shownTaskRow(row: TaskProfileRow, minimum: number): ShownTaskRow {
+/**
+ * A task's row: its practice counts and, in a takenprofiel v2, its assignment answers. Each needs
+ * the minimum on its own; when either falls short nothing of the task is shown, also not the
+ * other half, so the gap between them never rests on too few people.
+ */
+export function shownTaskRow(row: TaskProfileRow, minimum: number): ShownTaskRow {
 	const total = row.counts.reduce((a, b) => a + b, 0);
-	const suppressed = total < minimum;
+	// Rows stored before takenprofiel v2 have no assignment field.
+	const assignment = row.assignment ?? null;
+	const suppressed =
+		total < minimum || (assignment !== null && assignmentTotal(assignment) < minimum);
 	return {
 		itemId: row.itemId,
 		statement: row.statement,
-		reference: row.reference,
+		reference: row.reference ?? null,
 		counts: suppressed ? null : row.counts,
 		doneShare: suppressed ? null : row.doneShare,
+		assignment: suppressed ? null : assignment,
+		asked: assignment !== null,
 		suppressed
 	};
 }

@@ -73,7 +73,8 @@ describe('parsePage', () => {
 					{ itemId: 'b', value: null, dontKnow: true, flagged: true }
 				],
 				comment: 'Goed bezig.',
-				desired: null
+				desired: null,
+				assignment: []
 			}
 		});
 	});

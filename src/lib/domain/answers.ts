@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { desiredField } from './desired';
 import type { Dimension, Questionnaire } from './questionnaire';
+import { assignmentField, isAssignmentValue, type AssignmentValue } from './task-assignment';
 
 export const COMMENT_MAX = 1000;
 export const DONT_KNOW = 'weet-niet';
@@ -22,6 +23,8 @@ export interface PageInput {
 	comment: string;
 	/** the page's "gewenst" answer; null when the questionnaire does not ask it */
 	desired: { value: number | null; dontKnow: boolean } | null;
+	/** per task "hoort dit bij de opdracht?" (takenprofiel v2); empty when not asked */
+	assignment: { itemId: string; answer: AssignmentValue | null }[];
 }
 
 /** Fields the page's buttons and scripts send besides the answers. */
@@ -57,6 +60,14 @@ function buildPageSchema(questionnaire: Questionnaire, dimension: Dimension) {
 				message: 'Kies een van de antwoorden die bij de stelling staan.'
 			})
 			.optional();
+		if (questionnaire.assignment) {
+			shape[assignmentField(item.id)] = z
+				.string()
+				.refine(isAssignmentValue, {
+					message: 'Kies bij "hoort dit bij de opdracht" ja, nee of weet ik niet.'
+				})
+				.optional();
+		}
 		shape[flagField(item.id)] = z
 			.string()
 			.refine((v) => v === 'on' || v === 'ja', {
@@ -89,7 +100,13 @@ function buildPageSchema(questionnaire: Questionnaire, dimension: Dimension) {
 		comment: ((fields[commentField(dimension.id)] as string | undefined) ?? '').trim(),
 		desired: questionnaire.gewenst
 			? desiredInput(fields[desiredField(dimension.id)] as string | undefined)
-			: null
+			: null,
+		assignment: questionnaire.assignment
+			? dimension.items.map((item) => {
+					const raw = fields[assignmentField(item.id)];
+					return { itemId: item.id, answer: isAssignmentValue(raw) ? raw : null };
+				})
+			: []
 	}));
 }
 

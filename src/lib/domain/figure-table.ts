@@ -1,4 +1,10 @@
-import { TOO_FEW_SCORES, type ShownDimension, type ShownItem } from './anonymity';
+import {
+	TOO_FEW_SCORES,
+	type ShownDimension,
+	type ShownItem,
+	type ShownTaskRow
+} from './anonymity';
+import { taskFinding } from './task-assignment';
 import type { CsvValue } from './csv';
 import { withGaps } from './desired';
 
@@ -25,8 +31,29 @@ export const FIGURE_COLUMNS = [
 	'gewenst_n',
 	'gewenst_gemiddelde',
 	'gewenst_standaardafwijking',
-	'verschil_gewenst_nu'
+	'verschil_gewenst_nu',
+	// Takenprofiel v2, per task; empty for other questionnaires.
+	'opdracht_ja',
+	'opdracht_nee',
+	'opdracht_weet_ik_niet',
+	'doen_we',
+	'verschil_opdracht_praktijk',
+	'landelijk'
 ] as const;
+
+/** The takenprofiel v2 columns of a task: shares 0-1, the gap in points, the national share. */
+function taskCells(row: ShownTaskRow | undefined): CsvValue[] {
+	if (!row || !row.asked) return [null, null, null, null, null, null];
+	const finding = taskFinding(row);
+	return [
+		finding.shares?.ja ?? null,
+		finding.shares?.nee ?? null,
+		finding.shares?.weetNiet ?? null,
+		finding.doneShare,
+		finding.gap,
+		row.reference?.percentage ?? null
+	];
+}
 
 /** The "gewenst" columns of a dimension; empty (nulls) where the questionnaire did not ask it. */
 function desiredCells(d: ShownDimension): CsvValue[] {
@@ -50,6 +77,8 @@ export interface SessionFigureSet {
 	items: readonly ShownItem[];
 	/** per dimension, the change since the team's previous round; null when there is none */
 	change: Record<string, number | null> | null;
+	/** the task rows as the gate shows them (takenprofiel); absent elsewhere */
+	taskProfile?: readonly ShownTaskRow[];
 }
 
 /** Per session: a line per dimension, then a line per statement. */
@@ -57,6 +86,7 @@ export function figureLines(sessions: readonly SessionFigureSet[]): CsvValue[][]
 	const lines: CsvValue[][] = [];
 	for (const s of sessions) {
 		const head = [s.teamName, s.meetrondeName, s.questionnaireId, s.version];
+		const tasks = new Map((s.taskProfile ?? []).map((r) => [r.itemId, r]));
 		for (const d of s.dimensions) {
 			lines.push([
 				...head,
@@ -70,7 +100,8 @@ export function figureLines(sessions: readonly SessionFigureSet[]): CsvValue[][]
 				d.flags,
 				s.change?.[d.dimensionId] ?? null,
 				dimensionNote(d),
-				...desiredCells(d)
+				...desiredCells(d),
+				...taskCells(undefined)
 			]);
 		}
 		for (const i of withGaps(s.items, s.dimensions)) {
@@ -85,12 +116,13 @@ export function figureLines(sessions: readonly SessionFigureSet[]): CsvValue[][]
 				i.dontKnowShare,
 				i.flags,
 				null,
-				i.suppressed ? TOO_FEW_SCORES : null,
+				i.suppressed || tasks.get(i.itemId)?.suppressed ? TOO_FEW_SCORES : null,
 				null,
 				null,
 				null,
 				// The statement's distance to its dimension's "gewenst", as the agenda sorts it.
-				i.gap ?? null
+				i.gap ?? null,
+				...taskCells(tasks.get(i.itemId))
 			]);
 		}
 	}
@@ -131,7 +163,8 @@ export function averageLines(
 			nu ? null : count,
 			nu ? null : mean,
 			null,
-			null
+			null,
+			...taskCells(undefined)
 		];
 	});
 }

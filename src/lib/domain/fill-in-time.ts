@@ -9,7 +9,14 @@ export const SECONDS_PER_STATEMENT = 7;
  */
 export const SECONDS_PER_DESIRED = 10;
 
-type Shape = Pick<Questionnaire, 'dimensions'> & Partial<Pick<Questionnaire, 'gewenst'>>;
+/**
+ * Takenprofiel v2 asks per task also "hoort dit bij de opdracht?": the task is already read, and
+ * ja/nee/weet ik niet is a quick choice, so it costs less than a new statement.
+ */
+export const SECONDS_PER_ASSIGNMENT = 4;
+
+type Shape = Pick<Questionnaire, 'dimensions'> &
+	Partial<Pick<Questionnaire, 'gewenst' | 'assignment'>>;
 
 /** The number of statements in a questionnaire. */
 export function statementCount(questionnaire: Pick<Questionnaire, 'dimensions'>): number {
@@ -21,11 +28,17 @@ export function desiredCount(questionnaire: Shape): number {
 	return questionnaire.gewenst ? questionnaire.dimensions.length : 0;
 }
 
-/** The fill-in time in seconds: the statements plus, where asked, the "gewenst" answers. */
+/** The number of "hoort dit bij de opdracht?" answers: one per task when asked. */
+export function assignmentCount(questionnaire: Shape): number {
+	return questionnaire.assignment ? statementCount(questionnaire) : 0;
+}
+
+/** The fill-in time in seconds: the statements plus, where asked, the second questions. */
 export function fillInSeconds(questionnaire: Shape): number {
 	return (
 		statementCount(questionnaire) * SECONDS_PER_STATEMENT +
-		desiredCount(questionnaire) * SECONDS_PER_DESIRED
+		desiredCount(questionnaire) * SECONDS_PER_DESIRED +
+		assignmentCount(questionnaire) * SECONDS_PER_ASSIGNMENT
 	);
 }
 

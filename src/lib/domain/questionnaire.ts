@@ -93,9 +93,34 @@ export const QuestionnaireSchema = z
 		 * Version 1 files predate it and do not have it.
 		 */
 		gewenst: z.boolean('moet true of false zijn').optional(),
+		/**
+		 * Takenprofiel from version 2 on: per task also ask whether it is part of the team's
+		 * assignment (ja, nee, weet ik niet). The gap between assignment and practice is the finding.
+		 */
+		assignment: z.boolean('moet true of false zijn').optional(),
 		dimensions: z.array(DimensionSchema).min(1, 'een vragenlijst heeft minstens 1 dimensie')
 	})
 	.superRefine((questionnaire, ctx) => {
+		if (questionnaire.assignment) {
+			// Only a task list asks "hoort dit bij jullie opdracht?": a list with a "gewenst" answer
+			// scores statements as better or worse, and a task profile compares with national shares.
+			if (questionnaire.gewenst) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['assignment'],
+					message:
+						'kan niet samen met gewenst: de opdrachtvraag hoort bij een takenlijst, niet bij stellingen'
+				});
+			}
+			if (!questionnaire.dimensions.some((d) => d.items.some((i) => i.reference))) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['assignment'],
+					message:
+						'alleen voor een takenprofiel: geef minstens 1 taak een landelijk cijfer (reference)'
+				});
+			}
+		}
 		const dimensionIds = new Set<string>();
 		const itemIds = new Set<string>();
 		questionnaire.dimensions.forEach((dimension, d) => {

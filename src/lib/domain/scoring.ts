@@ -1,3 +1,4 @@
+import type { AssignmentRecord } from './task-assignment';
 import type { DesiredRecord, DesiredStatistics } from './desired';
 import { scoredValue, type Questionnaire } from './questionnaire';
 
@@ -19,6 +20,8 @@ export interface ResponseRecord {
 	answers: AnswerRecord[];
 	/** "gewenst" per dimension, for questionnaires that ask it */
 	desired?: DesiredRecord[];
+	/** "hoort dit bij de opdracht?" per task, for a takenprofiel from version 2 on */
+	assignment?: AssignmentRecord[];
 }
 
 /** Descriptive statistics of a list of scores; every field but n is null when there are none. */

@@ -55,7 +55,8 @@ describe('taskProfile', () => {
 				statement: 'We geven lichte hulp.',
 				counts: [1, 1, 2],
 				doneShare: 0.75,
-				reference: { percentage: 79.6, source: 'Peiling' }
+				reference: { percentage: 79.6, source: 'Peiling' },
+				assignment: null
 			}
 		]);
 	});
@@ -105,8 +106,24 @@ describe('groupTaskProfile', () => {
 			teamsAnswering: 2,
 			teamsTooFew: 1,
 			respondentShare: 3 / 8,
-			reference: { percentage: 79.6, source: 'Peiling' }
+			reference: { percentage: 79.6, source: 'Peiling' },
+			assignedShare: null
 		});
+	});
+
+	it('pools the "hoort bij de opdracht" answers of the teams that were asked, and of no hidden team', () => {
+		const asked = (ja: number, nee: number, weetNiet: number) => ({
+			...teamRow([1, 2, 2]),
+			assignment: { ja, nee, weetNiet }
+		});
+		const [row] = groupTaskProfile([
+			[asked(4, 1, 0)],
+			[asked(1, 3, 1)],
+			[teamRow([1, 2, 2])], // a v1 session: not asked
+			[{ ...asked(9, 0, 0), counts: null, doneShare: null, assignment: null }] // hidden
+		]);
+		expect(row.assignedShare).toBe(5 / 10);
+		expect(row.teamsTooFew).toBe(1);
 	});
 
 	it('puts the pooled share between the lowest and highest team, and never more teams doing than answering', () => {

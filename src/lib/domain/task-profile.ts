@@ -1,5 +1,6 @@
 import { scoredValue, type Questionnaire } from './questionnaire';
 import type { ResponseRecord } from './scoring';
+import { assignmentCounts, type AssignmentCounts } from './task-assignment';
 
 export interface TaskProfileRow {
 	itemId: string;
@@ -8,13 +9,17 @@ export interface TaskProfileRow {
 	counts: number[];
 	/** share of scoring respondents who say the team does this at least partly (0-1) */
 	doneShare: number | null;
-	/** the national reference: share of gemeenten whose teams do this task (0-100) */
-	reference: { percentage: number; source: string };
+	/** the national reference: share of gemeenten whose teams do this task (0-100); null: none known */
+	reference: { percentage: number; source: string } | null;
+	/** "hoort dit bij de opdracht?" (takenprofiel v2); null when the questionnaire does not ask it */
+	assignment: AssignmentCounts | null;
 }
 
 /**
  * A team's task profile beside the national picture: for every statement that carries a
- * reference percentage, how the team answered and which share says the team does it.
+ * reference percentage, how the team answered and which share says the team does it. A
+ * questionnaire that asks about the assignment (v2) lists every task, with or without a
+ * national figure, because the gap between assignment and practice is its finding.
  */
 export function taskProfile(
 	questionnaire: Questionnaire,
@@ -23,9 +28,10 @@ export function taskProfile(
 	const points = questionnaire.scale.points.map((p) => p.value);
 	const lowest = points[0];
 	const rows: TaskProfileRow[] = [];
+	const assignment = assignmentCounts(questionnaire, responses);
 	for (const dimension of questionnaire.dimensions) {
 		for (const item of dimension.items) {
-			if (!item.reference) continue;
+			if (!item.reference && !questionnaire.assignment) continue;
 			const counts = points.map(() => 0);
 			for (const response of responses) {
 				const answer = response.answers.find((a) => a.itemId === item.id);
@@ -40,7 +46,8 @@ export function taskProfile(
 				statement: item.statement,
 				counts,
 				doneShare: total === 0 ? null : done / total,
-				reference: item.reference
+				reference: item.reference ?? null,
+				assignment: assignment.get(item.id) ?? null
 			});
 		}
 	}
@@ -58,7 +65,9 @@ export interface GroupTaskProfileRow {
 	teamsTooFew: number;
 	/** all respondents of these teams together: the share who say "at least partly" (0-1) */
 	respondentShare: number | null;
-	reference: { percentage: number; source: string };
+	reference: { percentage: number; source: string } | null;
+	/** teams whose shown assignment answers were summed: the share who say "ja" (0-1) */
+	assignedShare: number | null;
 }
 
 /** A team counts as doing a task when at least half of its members who answered say so. */
@@ -69,9 +78,15 @@ export const TEAM_DOES_TASK = 0.5;
  * which share of all their respondents says so, beside the national reference.
  */
 export function groupTaskProfile(
-	teams: readonly (readonly (Omit<TaskProfileRow, 'counts'> & { counts: number[] | null })[])[]
+	teams: readonly (readonly (Omit<TaskProfileRow, 'counts' | 'assignment'> & {
+		counts: number[] | null;
+		assignment?: AssignmentCounts | null;
+	})[])[]
 ): GroupTaskProfileRow[] {
-	const rows = new Map<string, GroupTaskProfileRow & { done: number; total: number }>();
+	const rows = new Map<
+		string,
+		GroupTaskProfileRow & { done: number; total: number; ja: number; asked: number }
+	>();
 	for (const profile of teams) {
 		for (const row of profile) {
 			const entry = rows.get(row.itemId) ?? {
@@ -82,8 +97,11 @@ export function groupTaskProfile(
 				teamsTooFew: 0,
 				respondentShare: null,
 				reference: row.reference,
+				assignedShare: null,
 				done: 0,
-				total: 0
+				total: 0,
+				ja: 0,
+				asked: 0
 			};
 			// A team's row without counts rests on too few people: it is left out, and counted as such.
 			if (row.counts === null) {
@@ -98,12 +116,17 @@ export function groupTaskProfile(
 				entry.total += total;
 				entry.done += total - row.counts[0];
 			}
+			if (row.assignment) {
+				entry.ja += row.assignment.ja;
+				entry.asked += row.assignment.ja + row.assignment.nee + row.assignment.weetNiet;
+			}
 			rows.set(row.itemId, entry);
 		}
 	}
-	return [...rows.values()].map(({ done, total, ...row }) => ({
+	return [...rows.values()].map(({ done, total, ja, asked, ...row }) => ({
 		...row,
-		respondentShare: total === 0 ? null : done / total
+		respondentShare: total === 0 ? null : done / total,
+		assignedShare: asked === 0 ? null : ja / asked
 	}));
 }
 

@@ -11,6 +11,7 @@ import {
 import { suppressedSentence } from '$lib/domain/anonymity';
 import { gapSentence } from '$lib/domain/desired';
 import { resultSummary } from '$lib/domain/scoring';
+import { taskProfileSummary } from '$lib/domain/task-assignment';
 import { buildComparison, type ComparisonRequest } from './comparisons';
 import type { Db } from './db';
 import * as conversation from './db/conversation';
@@ -46,7 +47,7 @@ export function comparisonExport(db: Db, request: ComparisonRequest, extent: Exp
 	const stored = results.forSessions(
 		db,
 		chosen.map((s) => s.sessionId),
-		['dimensions', 'items']
+		['dimensions', 'items', 'taskProfile']
 	);
 	const sets: SessionFigureSet[] = chosen.map((s) => ({
 		teamName: s.teamName,
@@ -55,6 +56,7 @@ export function comparisonExport(db: Db, request: ComparisonRequest, extent: Exp
 		version: s.version,
 		dimensions: stored.get(s.sessionId)?.dimensions ?? [],
 		items: stored.get(s.sessionId)?.items ?? [],
+		taskProfile: stored.get(s.sessionId)?.taskProfile,
 		change: s.change
 	}));
 	const bySession = new Map(chosen.map((s) => [s.sessionId, s]));
@@ -161,7 +163,9 @@ export function comparisonXlsx(
 	]);
 }
 
-export const FIGURE_WIDTHS = [24, 26, 20, 8, 11, 24, 50, 6, 12, 10, 20, 22, 24, 13, 10, 18, 16, 18];
+export const FIGURE_WIDTHS = [
+	24, 26, 20, 8, 11, 24, 50, 6, 12, 10, 20, 22, 24, 13, 10, 18, 16, 18, 12, 12, 18, 10, 22, 10
+];
 const ACTION_WIDTHS = [24, 26, 30, 50, 20, 12, 18];
 
 /** `omvang=alles` in the URL asks for every session in scope; anything else for the view. */
@@ -221,6 +225,7 @@ export function sessionExport(
 		version: session.questionnaireVersion,
 		dimensions: data.figures.dimensions,
 		items: data.figures.items,
+		taskProfile: data.figures.taskProfile,
 		change: before
 			? changes(meansOf(data.figures.dimensions), meansOf(before.dimensions), ids)
 			: null
@@ -256,7 +261,9 @@ export function sessionXlsx(
 				`Wijkspiegel: ${session.questionnaireTitle}, ${session.teamName}, ${session.meetrondeName}`,
 				`Gemaakt op ${new Date().toLocaleDateString('nl-NL', { dateStyle: 'long' })}; ${submitted} teamleden deden mee.`,
 				[
-					resultSummary(set.dimensions),
+					session.questionnaireId === 'takenprofiel' && set.taskProfile?.some((r) => r.asked)
+						? taskProfileSummary(set.taskProfile)
+						: resultSummary(set.dimensions),
 					gapSentence(set.dimensions),
 					suppressedSentence(set.dimensions, session.minRespondents)
 				]

@@ -63,8 +63,10 @@ export function presenterReveal(
 		reveal: {
 			radar: shown.radar,
 			// Without the sentence on left-out figures: the table says "te weinig scores" in place.
-			summary: resultSummary(shown.dimensions),
+			summary: shown.taskView ? shown.summary : resultSummary(shown.dimensions),
 			dimensions: shown.dimensions,
+			// Takenprofiel v2: the tasks' table and bars in place of the radar and its table.
+			taskProfile: shown.taskView ? shown.taskProfile : null,
 			counted: shown.counted,
 			minRespondents: shown.minRespondents,
 			scale: { min: points[0].value, max: points[points.length - 1].value },

@@ -112,14 +112,15 @@ export function seedDemo(db: Db, seed = 2026): void {
 			id: meetrondes.create(tx, { ...round, gemeenteId })
 		}));
 
-		// The takenprofiel once, at the nulmeting; the two frameworks every round.
+		// The two frameworks every round; the takenprofiel too, but in the newest round the first
+		// team fills it in now (DEMO26, below), so only the other two have closed sessions there.
 		for (const questionnaireId of ['basisfuncties', 'stevig-lokaal-team', 'takenprofiel']) {
 			rounds.forEach((round, r) => {
-				if (questionnaireId === 'takenprofiel' && r > 0) return;
 				const isNewestRound = r === rounds.length - 1;
 				const versionId = (isNewestRound ? newestVersion : oldestVersion).get(questionnaireId)!;
 				const questionnaire = questionnaireVersions.definition(tx, versionId)!;
 				DEMO_TEAMS.forEach((team, t) => {
+					if (questionnaireId === 'takenprofiel' && r > 0 && t === 0) return;
 					const closedAt = new Date(`${round.endsOn}T15:00:00Z`);
 					const { id: sessionId } = sessions.create(tx, {
 						teamId: teamIds[t],
@@ -181,6 +182,14 @@ function teamDoesTask(team: DemoTeam, item: { id: string; reference?: { percenta
 	return seededRandom(hash)() * 100 < item.reference.percentage;
 }
 
+/** Whether a demo team has a task in its assignment that it does not do: a stable draw, 1 in 3. */
+function teamHasOnPaper(team: DemoTeam, item: { id: string }) {
+	let hash = 374761393; // FNV-1a of team and task, another seed than teamDoesTask
+	for (const char of `${team.name}/${item.id}/opdracht`)
+		hash = Math.imul(hash ^ char.charCodeAt(0), 16777619);
+	return seededRandom(hash)() < 0.35;
+}
+
 /** One plausible respondent: a team level, a personal tilt, a per-dimension tilt, some noise. */
 function addSyntheticResponse(
 	db: Db,
@@ -199,6 +208,9 @@ function addSyntheticResponse(
 	const answers: responses.AnswerInput[] = [];
 	const comments: responses.CommentInput[] = [];
 	const desired: responses.DesiredInput[] = [];
+	const assignment: responses.AssignmentInput[] = [];
+	// Its own random stream, so the practice answers stay as they were before takenprofiel v2.
+	const onPaper = seededRandom(id * 197 + 7);
 	questionnaire.dimensions.forEach((dimension, d) => {
 		// Teams differ per dimension too: each team has its own strong and weak functions.
 		const dimensionTilt = Math.sin((d + 1) * (team.level * 3)) * 0.6;
@@ -216,6 +228,16 @@ function addSyntheticResponse(
 			);
 		}
 		for (const item of dimension.items) {
+			if (questionnaire.assignment) {
+				// Most tasks a team does are in its assignment; some tasks in the assignment it does
+				// not get round to (source 002: 52% for signalling and prevention).
+				const draw = onPaper();
+				const inAssignment = teamDoesTask(team, item) || teamHasOnPaper(team, item);
+				assignment.push({
+					itemId: item.id,
+					answer: draw < 0.08 ? 'weet-niet' : inAssignment !== draw > 0.85 ? 'ja' : 'nee'
+				});
+			}
 			if (questionnaire.scale.dontKnow && random() < 0.05) {
 				answers.push({ itemId: item.id, value: null, dontKnow: true, flagged: false });
 				continue;
@@ -242,6 +264,6 @@ function addSyntheticResponse(
 			});
 		}
 	});
-	responses.saveAnswers(db, id, answers, comments, desired);
+	responses.saveAnswers(db, id, answers, comments, desired, assignment);
 	responses.submit(db, id, submittedAt);
 }

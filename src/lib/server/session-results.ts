@@ -4,6 +4,7 @@ import type { Questionnaire } from '$lib/domain/questionnaire';
 import { sortAgenda, type AgendaOrder } from '$lib/domain/agenda';
 import { suppressedSentence } from '$lib/domain/anonymity';
 import { resultSummary } from '$lib/domain/scoring';
+import { taskProfileSummary } from '$lib/domain/task-assignment';
 import type { Db } from './db';
 import * as results from './db/results';
 
@@ -23,6 +24,8 @@ export function buildSessionResults(
 		return { visible, counted, partial, minRespondents, status, releasable };
 	}
 	const { dimensions, items } = data.figures;
+	// Takenprofiel v2: more tasks is not better, so no radar and no "meest positief" summary.
+	const tasks = questionnaire.assignment === true;
 	return {
 		visible: true as const,
 		counted: data.counted,
@@ -30,8 +33,9 @@ export function buildSessionResults(
 		minRespondents: data.minRespondents,
 		dimensions,
 		agenda: sortAgenda(withGaps(items, dimensions), options.order),
+		taskView: tasks,
 		summary: [
-			resultSummary(dimensions),
+			tasks ? taskProfileSummary(data.figures.taskProfile) : resultSummary(dimensions),
 			gapSentence(dimensions),
 			suppressedSentence(dimensions, data.minRespondents)
 		]
@@ -48,6 +52,6 @@ export function buildSessionResults(
 					.filter((c) => c.comments.length > 0)
 			: null,
 		hiddenComments: options.includeComments ? data.hiddenComments : 0,
-		radar: sessionRadar(dimensions, questionnaire.scale)
+		radar: tasks ? null : sessionRadar(dimensions, questionnaire.scale)
 	};
 }

@@ -3,7 +3,14 @@ import { aggregateSession } from '$lib/domain/aggregates';
 import type { ResponseRecord } from '$lib/domain/scoring';
 import type { Db } from '.';
 import { definition } from './questionnaire-versions';
-import { answers, desiredAnswers, responses, sessionAggregates, sessions } from './schema';
+import {
+	answers,
+	assignmentAnswers,
+	desiredAnswers,
+	responses,
+	sessionAggregates,
+	sessions
+} from './schema';
 
 /** The answers of a session's submitted responses, grouped per response in id order. */
 export function submittedResponses(db: Db, sessionId: number): ResponseRecord[] {
@@ -36,9 +43,22 @@ export function submittedResponses(db: Db, sessionId: number): ResponseRecord[] 
 		.innerJoin(responses, eq(responses.id, desiredAnswers.responseId))
 		.where(and(eq(responses.sessionId, sessionId), isNotNull(responses.submittedAt)))
 		.all();
+	const assignmentRows = db
+		.select({
+			responseId: assignmentAnswers.responseId,
+			itemId: assignmentAnswers.itemId,
+			answer: assignmentAnswers.answer
+		})
+		.from(assignmentAnswers)
+		.innerJoin(responses, eq(responses.id, assignmentAnswers.responseId))
+		.where(and(eq(responses.sessionId, sessionId), isNotNull(responses.submittedAt)))
+		.all();
 	const byResponse = new Map<number, Required<ResponseRecord>>(
-		submittedIds.map((r) => [r.id, { answers: [], desired: [] }])
+		submittedIds.map((r) => [r.id, { answers: [], desired: [], assignment: [] }])
 	);
+	for (const { responseId, ...assignment } of assignmentRows) {
+		byResponse.get(responseId)?.assignment.push(assignment);
+	}
 	for (const { responseId, ...answer } of rows) byResponse.get(responseId)?.answers.push(answer);
 	for (const { responseId, ...desired } of desiredRows) {
 		byResponse.get(responseId)?.desired.push(desired);

@@ -1,10 +1,11 @@
+import type { AssignmentValue } from '$lib/domain/task-assignment';
 import { and, eq, sql } from 'drizzle-orm';
 import type { ResponseCounts } from '$lib/domain/response-counts';
 import { prepared } from './prepared';
 import { RESUME_CODE_LENGTH } from '$lib/domain/codes';
 import { hashToken, randomToken, secureRandomCode } from '../tokens';
 import type { Db } from '.';
-import { answers, comments, desiredAnswers, responses } from './schema';
+import { answers, assignmentAnswers, comments, desiredAnswers, responses } from './schema';
 
 export interface AnswerInput {
 	itemId: string;
@@ -15,6 +16,12 @@ export interface AnswerInput {
 }
 
 /** A dimension's "gewenst" answer; neither a value nor "weet ik niet" removes it. */
+/** "Hoort dit bij de opdracht?" for one task; null removes an earlier answer. */
+export interface AssignmentInput {
+	itemId: string;
+	answer: AssignmentValue | null;
+}
+
 export interface DesiredInput {
 	dimensionId: string;
 	value: number | null;
@@ -94,7 +101,8 @@ export function saveAnswers(
 	responseId: number,
 	answerInputs: AnswerInput[],
 	commentInputs: CommentInput[] = [],
-	desiredInputs: DesiredInput[] = []
+	desiredInputs: DesiredInput[] = [],
+	assignmentInputs: AssignmentInput[] = []
 ): void {
 	const q = statements(db);
 	db.transaction(() => {
@@ -117,6 +125,10 @@ export function saveAnswers(
 					...desired,
 					value: desired.dontKnow ? null : desired.value
 				});
+		}
+		for (const { itemId, answer } of assignmentInputs) {
+			if (answer === null) q.deleteAssignment.run({ responseId, itemId });
+			else q.upsertAssignment.run({ responseId, itemId, answer });
 		}
 	});
 }
@@ -185,6 +197,27 @@ function statements(db: Db) {
 				set: { value: sql`excluded.value`, dontKnow: sql`excluded.dont_know` }
 			})
 			.prepare(),
+		upsertAssignment: db
+			.insert(assignmentAnswers)
+			.values({
+				responseId: sql.placeholder('responseId'),
+				itemId: sql.placeholder('itemId'),
+				answer: sql.placeholder('answer')
+			})
+			.onConflictDoUpdate({
+				target: [assignmentAnswers.responseId, assignmentAnswers.itemId],
+				set: { answer: sql`excluded.answer` }
+			})
+			.prepare(),
+		deleteAssignment: db
+			.delete(assignmentAnswers)
+			.where(
+				and(
+					eq(assignmentAnswers.responseId, sql.placeholder('responseId')),
+					eq(assignmentAnswers.itemId, sql.placeholder('itemId'))
+				)
+			)
+			.prepare(),
 		deleteDesired: db
 			.delete(desiredAnswers)
 			.where(
@@ -220,6 +253,15 @@ export function desiredOf(db: Db, responseId: number) {
 		})
 		.from(desiredAnswers)
 		.where(eq(desiredAnswers.responseId, responseId))
+		.all();
+}
+
+/** A response's "hoort dit bij de opdracht?" answers (takenprofiel v2), one per task answered. */
+export function assignmentOf(db: Db, responseId: number) {
+	return db
+		.select({ itemId: assignmentAnswers.itemId, answer: assignmentAnswers.answer })
+		.from(assignmentAnswers)
+		.where(eq(assignmentAnswers.responseId, responseId))
 		.all();
 }
 

@@ -204,6 +204,25 @@ export const desiredAnswers = sqliteTable(
 	]
 );
 
+/**
+ * Takenprofiel v2: per task, whether this person says it is part of the team's assignment. Kept
+ * apart from `answers` (the practice score): a person may answer one and not the other.
+ */
+export const assignmentAnswers = sqliteTable(
+	'assignment_answers',
+	{
+		responseId: integer('response_id')
+			.notNull()
+			.references(() => responses.id, { onDelete: 'cascade' }),
+		itemId: text('item_id').notNull(),
+		answer: text('answer', { enum: ['ja', 'nee', 'weet-niet'] }).notNull()
+	},
+	(t) => [
+		primaryKey({ columns: [t.responseId, t.itemId] }),
+		check('assignment_answers_answer', sql`${t.answer} IN ('ja', 'nee', 'weet-niet')`)
+	]
+);
+
 export const comments = sqliteTable(
 	'comments',
 	{

@@ -42,6 +42,7 @@ export const load: PageServerLoad = ({ params, url, cookies }) => {
 			responses.commentsOf(db, response.id).find((c) => c.dimensionId === dimension.id)?.body ?? '',
 		desired:
 			responses.desiredOf(db, response.id).find((d) => d.dimensionId === dimension.id) ?? null,
+		assignment: responses.assignmentOf(db, response.id).filter((a) => itemIds.has(a.itemId)),
 		resumeCode: resumeCode ? formatResumeCode(resumeCode) : undefined
 	};
 };
@@ -71,13 +72,14 @@ export const actions: Actions = {
 		const stillOpen = await groupCommit(db).run(() => {
 			// Checked again inside the transaction: the session may have closed in between.
 			if (sessions.findByJoinCode(db, session.joinCode)?.status !== 'open') return false;
-			const { answers, comment, desired } = parsed.input;
+			const { answers, comment, desired, assignment } = parsed.input;
 			responses.saveAnswers(
 				db,
 				response.id,
 				answers,
 				[{ dimensionId: dimension.id, body: comment }],
-				desired ? [{ dimensionId: dimension.id, ...desired }] : []
+				desired ? [{ dimensionId: dimension.id, ...desired }] : [],
+				assignment
 			);
 			return true;
 		});

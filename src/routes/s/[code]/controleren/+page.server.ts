@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { unansweredItems } from '$lib/domain/answers';
+import { ASSIGNMENT_LABELS } from '$lib/domain/task-assignment';
 import { reviewAnswers } from '$lib/domain/review';
 import { getDb } from '$lib/server/app';
 import { groupCommit } from '$lib/server/db/group-commit';
@@ -26,7 +27,15 @@ export const load: PageServerLoad = ({ params, url, cookies }) => {
 			statement: o.statement,
 			dimensionTitle: o.dimension.title
 		})),
-		review: reviewAnswers(questionnaire, answers, responses.commentsOf(db, response.id))
+		review: reviewAnswers(questionnaire, answers, responses.commentsOf(db, response.id)),
+		// Takenprofiel v2: the "hoort dit bij de opdracht?" answers, shown beside each task.
+		assignment: questionnaire.assignment
+			? Object.fromEntries(
+					responses
+						.assignmentOf(db, response.id)
+						.map((a) => [a.itemId, ASSIGNMENT_LABELS[a.answer]])
+				)
+			: null
 	};
 };
 
