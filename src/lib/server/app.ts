@@ -80,7 +80,14 @@ export async function startApp(options: StartOptions): Promise<Connection> {
 /** Closes the database cleanly (checkpoints the WAL); used on shutdown. */
 export function closeDb(): void {
 	if (!connection) return;
-	// The worker checkpoints once more and closes; the WAL is durable whether or not it finishes.
+	// The checkpoint worker holds a connection of its own, so closing ours is not the last close
+	// that would fold the WAL into the database file: do it here, synchronously, before the process
+	// can exit. The worker then stops in the background (unref'd; the WAL is empty by then).
+	try {
+		connection.$client.pragma('wal_checkpoint(TRUNCATE)');
+	} catch (error) {
+		log('warn', 'laatste checkpoint bij afsluiten mislukt', { error: String(error) });
+	}
 	void checkpointer?.stop();
 	checkpointer = undefined;
 	connection.$client.close();
