@@ -1,15 +1,17 @@
 import { z } from 'zod';
-import { desiredField } from './desired';
 import type { Dimension, Questionnaire } from './questionnaire';
 import { assignmentField, isAssignmentValue, type AssignmentValue } from './task-assignment';
 
-export const COMMENT_MAX = 1000;
-export const DONT_KNOW = 'weet-niet';
+import {
+	answerField,
+	COMMENT_MAX,
+	commentField,
+	desiredField,
+	DONT_KNOW,
+	flagField
+} from './form-fields';
 
-/** Form field names of one statement and one dimension; stable, so tests and scripts can use them. */
-export const answerField = (itemId: string) => `antwoord-${itemId}`;
-export const flagField = (itemId: string) => `praten-${itemId}`;
-export const commentField = (dimensionId: string) => `opmerking-${dimensionId}`;
+export { answerField, COMMENT_MAX, commentField, DONT_KNOW, flagField };
 
 export interface PageAnswer {
 	itemId: string;

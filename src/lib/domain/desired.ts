@@ -9,7 +9,7 @@ import { formatScore, summarize, type Summary } from './scoring';
  */
 
 /** Form field of a dimension's "gewenst" answer; stable, so tests and scripts can use it. */
-export const desiredField = (dimensionId: string) => `gewenst-${dimensionId}`;
+export { desiredField } from './form-fields';
 
 /** The question on each dimension's page. */
 export const DESIRED_QUESTION = 'Waar wil je dat jullie team over een jaar staat?';

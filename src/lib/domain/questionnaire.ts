@@ -215,10 +215,4 @@ export function itemIndex(
 	return index;
 }
 
-/** Score of a raw answer after reverse scoring: the scale is mirrored around its midpoint. */
-export function scoredValue(scale: Scale, item: Pick<Item, 'reverse'>, value: number): number {
-	if (!item.reverse) return value;
-	const min = scale.points[0].value;
-	const max = scale.points[scale.points.length - 1].value;
-	return min + max - value;
-}
+export { scoredValue } from './scale';

@@ -1,6 +1,7 @@
 import type { AssignmentRecord } from './task-assignment';
 import type { DesiredRecord, DesiredStatistics } from './desired';
-import { scoredValue, type Questionnaire } from './questionnaire';
+import type { Questionnaire } from './questionnaire';
+import { scoredValue } from './scale';
 
 /** The lowest minimum a facilitator may set: with fewer, one person's answers can be guessed. */
 export const MIN_RESPONDENTS_FLOOR = 3;
