@@ -20,6 +20,21 @@ export default ts.config(
 		}
 	},
 	{
+		// Every transaction of the app writes: writeTransaction (db/transaction.ts) takes the lock at
+		// its start. A deferred one fails at once when another connection wrote in between.
+		files: ['src/lib/server/**/*.ts'],
+		ignores: ['src/lib/server/db/transaction.ts', 'src/lib/server/db/group-commit.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				{
+					selector: "CallExpression[callee.property.name='transaction']",
+					message: 'Use writeTransaction from src/lib/server/db/transaction.ts.'
+				}
+			]
+		}
+	},
+	{
 		// Tests build broken input on purpose.
 		files: ['**/*.spec.ts', 'tests/**/*.ts'],
 		rules: { '@typescript-eslint/no-explicit-any': 'off' }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ensureFixture, FACILITATOR_A } from './accounts';
-import { expectNoAxeViolations, login, readDatabase } from './support';
+import { expectNoAxeViolations, login, readDatabase, waitForScript } from './support';
 
 // The results page is long: saving a conclusion or a verbeteractie must not send the facilitator
 // back to the top. Each test uses texts of its own: other files share this session.
@@ -32,6 +32,7 @@ test('with JavaScript, saving a conclusion or an action keeps the place on the p
 	const fixture = ensureFixture();
 	await login(page, FACILITATOR_A);
 	await page.goto(`/beheer/sessies/${fixture.closedSessionA}/resultaten`);
+	await waitForScript(page);
 
 	// The last conclusion, far down the page.
 	const conclusion = page.locator('form.conclusion').last();
@@ -68,6 +69,7 @@ test('a verbeteractie can be changed and deleted, and a bad change is refused in
 	const fixture = ensureFixture();
 	await login(page, FACILITATOR_A);
 	await page.goto(`/beheer/sessies/${fixture.closedSessionA}/resultaten`);
+	await waitForScript(page);
 	const what = 'Elke week een inloopuur (wijzigen)';
 	let item = await addAction(page, what);
 	const { id } = storedAction(what)!;

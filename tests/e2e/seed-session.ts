@@ -1,10 +1,21 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { test } from '@playwright/test';
+import { CODE_ALPHABET } from '../../src/lib/domain/codes';
 import { writeDatabase } from './support';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** Items of basisfuncties version 1 that each respondent scores: enough for figures to show. */
 const ITEMS = ['vl-1', 'vl-2', 'ts-1', 'ts-2', 'vt-1', 'bb-1', 'lv-1'];
+
+/**
+ * The join code for this attempt at the running test: a retry seeds afresh beside what the failed
+ * attempt left behind, so it does not fail on "bestaat al".
+ */
+export function forThisAttempt(joinCode: string): string {
+	const retry = test.info().retry;
+	return retry === 0 ? joinCode : joinCode.slice(0, -1) + CODE_ALPHABET[retry];
+}
 
 export interface SeededSession {
 	sessionId: number;
@@ -17,7 +28,7 @@ export interface SeededSession {
 /**
  * A gemeente of its own with a team, a meetronde and an open basisfuncties session in which
  * `respondents` questionnaires were filled in and sent (straight into the database: filling in is
- * tested elsewhere). Idempotent per join code: a second call returns the same session.
+ * tested elsewhere). A retry of the test gets a gemeente and join code of its own.
  */
 export function seedOpenSession(options: {
 	gemeente: string;
@@ -27,6 +38,12 @@ export function seedOpenSession(options: {
 	respondents: number;
 	minRespondents: number;
 }): SeededSession {
+	const retry = test.info().retry;
+	options = {
+		...options,
+		gemeente: retry === 0 ? options.gemeente : `${options.gemeente} ${retry + 1}`,
+		joinCode: forThisAttempt(options.joinCode)
+	};
 	return writeDatabase((db) =>
 		db
 			.transaction(() => {

@@ -40,6 +40,14 @@ export function writeDatabase<T>(change: (db: Database.Database) => T): T {
 	}
 }
 
+/**
+ * Waits until the page's script runs. Before that a form posts without JavaScript and a key press
+ * does nothing: a test of the enhanced behaviour must not act earlier.
+ */
+export async function waitForScript(page: Page): Promise<void> {
+	await page.locator('html[data-script="klaar"]').waitFor({ state: 'attached' });
+}
+
 /** The join code of a demo session in the given state. */
 export function demoCode(status: 'open' | 'closed' | 'draft'): string {
 	return readDatabase(

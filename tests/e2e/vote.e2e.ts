@@ -1,11 +1,12 @@
 import { expect, test, type Browser, type BrowserContext } from '@playwright/test';
 import { BEHEERDER } from './accounts';
-import { seedOpenSession } from './seed-session';
+import { forThisAttempt, seedOpenSession } from './seed-session';
 import { expectNoAxeViolations, login, readDatabase } from './support';
 
 // Topic voting in the room: five phones, each its own browser (and its own address), vote from
 // the link they filled in the questionnaire with; the beamer shows how many voted, then totals.
-const CODE = 'STEM26';
+// A function: a retry of the test uses a session of its own.
+const CODE = () => forThisAttempt('STEM26');
 const PHONE = { width: 390, height: 844 };
 
 async function phone(browser: Browser, n: number, token: string | null, javaScript = true) {
@@ -19,7 +20,7 @@ async function phone(browser: Browser, n: number, token: string | null, javaScri
 			{
 				name: 'wijkspiegel_deelnemer',
 				value: token,
-				url: `${test.info().project.use.baseURL}/s/${CODE}`
+				url: `${test.info().project.use.baseURL}/s/${CODE()}`
 			}
 		]);
 	}
@@ -28,7 +29,7 @@ async function phone(browser: Browser, n: number, token: string | null, javaScri
 
 async function vote(context: BrowserContext, labels: string[]) {
 	const page = await context.newPage();
-	await page.goto(`/s/${CODE}/stemmen`);
+	await page.goto(`/s/${CODE()}/stemmen`);
 	for (const label of labels) {
 		await page.getByRole('checkbox', { name: label, exact: true }).check();
 	}
@@ -46,7 +47,7 @@ test('five phones vote anonymously and the beamer shows the totals after closing
 		gemeente: 'Stemstad',
 		team: 'Team Stemming',
 		round: { name: 'Nulmeting Stemstad', startsOn: '2026-03-01', endsOn: '2026-04-30' },
-		joinCode: CODE,
+		joinCode: 'STEM26',
 		respondents: 6,
 		minRespondents: 5
 	});
@@ -75,7 +76,7 @@ test('five phones vote anonymously and the beamer shows the totals after closing
 	await beamer.setViewportSize({ width: 1920, height: 1080 });
 	await beamer.goto(`/beheer/sessies/${sessionId}/presentatie/stemming`);
 	await expect(beamer.getByRole('heading', { name: 'Waar praten we over?' })).toBeVisible();
-	await expect(beamer.getByText(`/s/${CODE}/stemmen`)).toBeVisible();
+	await expect(beamer.getByText(`/s/${CODE()}/stemmen`)).toBeVisible();
 	await expect(beamer.locator('.count')).toHaveText('0 van de 6 teamleden hebben gestemd');
 	await expectNoAxeViolations(beamer);
 
@@ -84,7 +85,7 @@ test('five phones vote anonymously and the beamer shows the totals after closing
 		tokens.slice(0, 5).map((t, i) => phone(browser, i + 1, t, i !== 4))
 	);
 	const first = await phones[0].newPage();
-	await first.goto(`/s/${CODE}/stemmen`);
+	await first.goto(`/s/${CODE()}/stemmen`);
 	const boxes = first.getByRole('checkbox');
 	expect(await boxes.count()).toBeGreaterThan(5);
 	const labels = await boxes.evaluateAll((inputs) =>
@@ -113,12 +114,12 @@ test('five phones vote anonymously and the beamer shows the totals after closing
 	for (const context of phones.slice(0, 3)) await vote(context, [labels[0], labels[1], labels[5]]);
 	for (const context of phones.slice(3)) await vote(context, [labels[0]]);
 	const again = await phones[4].newPage();
-	await again.goto(`/s/${CODE}/stemmen`);
+	await again.goto(`/s/${CODE()}/stemmen`);
 	await expect(again.getByRole('status')).toContainText('Je stem is geteld.');
 	await expect(again.getByRole('button', { name: 'Stem versturen' })).toHaveCount(0);
 	const stranger = await phone(browser, 6, null);
 	const strangerPage = await stranger.newPage();
-	await strangerPage.goto(`/s/${CODE}/stemmen`);
+	await strangerPage.goto(`/s/${CODE()}/stemmen`);
 	await expect(strangerPage.getByRole('status')).toContainText('Dit apparaat kennen we niet.');
 
 	// The beamer follows by itself: five voted, no totals yet.
@@ -148,7 +149,7 @@ test('five phones vote anonymously and the beamer shows the totals after closing
 
 	// A phone can no longer vote; the outcome is stored with the session and on the results page.
 	const late = await phones[0].newPage();
-	await late.goto(`/s/${CODE}/stemmen`);
+	await late.goto(`/s/${CODE()}/stemmen`);
 	await expect(late.getByRole('status')).toContainText('Je stem is geteld.');
 	await expect(late.getByText(/De stemming is gesloten/)).toBeVisible();
 	await page.goto(`/beheer/sessies/${sessionId}/resultaten`);

@@ -4,6 +4,7 @@ import type { SignInMethod } from '$lib/domain/organisation-login';
 import { SESSION_COOKIE, SESSION_HOURS } from './auth';
 import { cookieOptions } from './cookies';
 import type { Db } from './db';
+import { writeTransaction } from './db/transaction';
 import * as audit from './db/audit';
 import * as users from './db/users';
 import { hashToken, randomToken } from './tokens';
@@ -47,7 +48,7 @@ export function signIn(
 ): void {
 	const token = randomToken();
 	const method: SignInMethod = how === 'organisatie' ? 'organisatie' : 'wachtwoord';
-	db.transaction((tx) => {
+	writeTransaction(db, (tx) => {
 		users.createSession(tx, hashToken(token), userId, new Date(Date.now() + sessionMs), method);
 		const user = users.get(tx, userId)!;
 		audit.record(tx, user, 'ingelogd', AUDIT_TEXT[how]);

@@ -8,6 +8,7 @@ import {
 	type Questionnaire
 } from '$lib/domain/questionnaire';
 import type { Db } from './db';
+import { writeTransaction } from './db/transaction';
 import * as questionnaireVersions from './db/questionnaire-versions';
 
 export interface LoadedQuestionnaire {
@@ -67,7 +68,7 @@ export function loadQuestionnaireDir(dir: string): LoadedQuestionnaire[] {
  * must keep meaning what they meant, so changed content needs a new version number.
  */
 export function syncQuestionnaires(db: Db, loaded: LoadedQuestionnaire[]): void {
-	db.transaction((tx) => {
+	writeTransaction(db, (tx) => {
 		for (const { file, questionnaire, contentHash } of loaded) {
 			const stored = questionnaireVersions.find(tx, questionnaire.id, questionnaire.version);
 			if (!stored) {

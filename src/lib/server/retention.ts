@@ -1,5 +1,6 @@
 import { lt } from 'drizzle-orm';
 import type { Db } from './db';
+import { writeTransaction } from './db/transaction';
 import * as audit from './db/audit';
 import { responses } from './db/schema';
 
@@ -16,7 +17,7 @@ export function retentionCutoff(now: Date, months: number): Date {
  */
 export function purgeResponses(db: Db, months: number, now = new Date()): number {
 	const cutoff = retentionCutoff(now, months);
-	return db.transaction((tx) => {
+	return writeTransaction(db, (tx) => {
 		const removed = tx.delete(responses).where(lt(responses.startedAt, cutoff)).run().changes;
 		if (removed > 0) {
 			audit.record(

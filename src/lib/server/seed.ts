@@ -3,6 +3,7 @@ import { randomCode } from '$lib/domain/codes';
 import { randomIntFrom, seededRandom } from '$lib/domain/random';
 import type { TeamComposition, TeamLegalForm, TeamTask } from '$lib/domain/team-profile';
 import type { Db } from './db';
+import { writeTransaction } from './db/transaction';
 import * as gemeenten from './db/gemeenten';
 import * as leerbewegingen from './db/leerbewegingen';
 import * as meetrondes from './db/meetrondes';
@@ -85,7 +86,7 @@ export function seedDemo(db: Db, seed = 2026): void {
 			throw new Error(`Demo: vragenlijst "${id}" ontbreekt in questionnaires/`);
 	}
 
-	db.transaction((tx) => {
+	writeTransaction(db, (tx) => {
 		const gemeenteId = gemeenten.create(tx, DEMO_GEMEENTE);
 		const teamIds = DEMO_TEAMS.map((team) =>
 			teams.create(tx, {

@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { aggregateSession } from '$lib/domain/aggregates';
 import type { ResponseRecord } from '$lib/domain/scoring';
 import type { Db } from '.';
+import { writeTransaction } from './transaction';
 import { definition } from './questionnaire-versions';
 import {
 	answers,
@@ -117,7 +118,7 @@ export function backfill(db: Db): number {
 			)
 		)
 		.all();
-	db.transaction((tx) => {
+	writeTransaction(db, (tx) => {
 		for (const { id } of missing) store(tx, id);
 		// Figures stored before item_scores existed: derived in SQL from the statement figures in
 		// the same row, in the shape of domain/aggregates.ts's itemScores (their order does not

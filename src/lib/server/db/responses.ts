@@ -5,6 +5,7 @@ import { prepared } from './prepared';
 import { RESUME_CODE_LENGTH } from '$lib/domain/codes';
 import { hashToken, randomToken, secureRandomCode } from '../tokens';
 import type { Db } from '.';
+import { writeTransaction } from './transaction';
 import { answers, assignmentAnswers, comments, desiredAnswers, responses } from './schema';
 
 export interface AnswerInput {
@@ -105,7 +106,7 @@ export function saveAnswers(
 	assignmentInputs: AssignmentInput[] = []
 ): void {
 	const q = statements(db);
-	db.transaction(() => {
+	writeTransaction(db, () => {
 		for (const answer of answerInputs) {
 			const empty = answer.value === null && !answer.dontKnow && !answer.flagged;
 			if (empty) q.deleteAnswer.run({ responseId, itemId: answer.itemId });

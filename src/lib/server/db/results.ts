@@ -4,6 +4,7 @@ import { meetsAnonymityRule, shownFigures, type ShownFigures } from '$lib/domain
 import { MIN_RESPONDENTS_FLOOR } from '$lib/domain/scoring';
 import { enoughVoters, tally, type TalliedOption } from '$lib/domain/topic-vote';
 import type { Db } from '.';
+import { writeTransaction } from './transaction';
 import { commentReviews, comments, responses, sessionAggregates, sessions } from './schema';
 import { rawTotals } from './vote-totals';
 import * as votes from './votes';
@@ -270,7 +271,7 @@ export function hideComment(db: Db, sessionId: number, handle: string): boolean 
  * facilitator let a dimension's comments through without these, so reads them again first.
  */
 export function showHiddenComments(db: Db, sessionId: number): void {
-	db.transaction((tx) => {
+	writeTransaction(db, (tx) => {
 		tx.delete(commentReviews).where(eq(commentReviews.sessionId, sessionId)).run();
 		unhide(tx, sessionId);
 	});

@@ -5,6 +5,7 @@ import * as aggregates from './aggregates';
 import { prepared } from './prepared';
 import { hasAnswer } from './responses';
 import type { Db } from '.';
+import { writeTransaction } from './transaction';
 import {
 	meetrondes,
 	questionnaireVersions,
@@ -142,7 +143,7 @@ export function open(db: Db, id: number, now = new Date()): void {
  * were acknowledged when saved. Responses without a single answer are left out.
  */
 export function close(db: Db, id: number, now = new Date()): void {
-	db.transaction((tx) => {
+	writeTransaction(db, (tx) => {
 		const counted = tx
 			.update(responses)
 			.set({ submittedAt: now })
@@ -158,7 +159,7 @@ export function close(db: Db, id: number, now = new Date()): void {
  * that came in late. Returns whether the session was reopened.
  */
 export function reopen(db: Db, id: number): boolean {
-	return db.transaction((tx) => {
+	return writeTransaction(db, (tx) => {
 		const result = tx
 			.update(sessions)
 			.set({ status: 'open', closedAt: null })

@@ -1,5 +1,6 @@
 import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '.';
+import { writeTransaction } from './transaction';
 import { recoveryCodes, users } from './schema';
 
 /**
@@ -13,7 +14,7 @@ export function enable(
 	counter: number,
 	codeHashes: string[]
 ): void {
-	db.transaction((tx) => {
+	writeTransaction(db, (tx) => {
 		tx.update(users)
 			.set({ totpSecret: secret, totpLastCounter: counter })
 			.where(eq(users.id, userId))
@@ -25,7 +26,7 @@ export function enable(
 
 /** Turns it off: secret and recovery codes are removed. */
 export function disable(db: Db, userId: number): void {
-	db.transaction((tx) => {
+	writeTransaction(db, (tx) => {
 		tx.update(users)
 			.set({ totpSecret: null, totpLastCounter: null })
 			.where(eq(users.id, userId))

@@ -2,6 +2,7 @@ import { and, asc, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Actor } from '$lib/domain/access';
 import type { SignInDecision, SignInMethod } from '$lib/domain/organisation-login';
 import type { Db } from '.';
+import { writeTransaction } from './transaction';
 import * as audit from './audit';
 import {
 	gemeenten,
@@ -119,7 +120,7 @@ export function applyOrganisationSignIn(
 	decision: Exclude<SignInDecision, { kind: 'refused' }>
 ): number {
 	if (decision.kind === 'existing') return decision.userId;
-	return db.transaction((tx) => {
+	return writeTransaction(db, (tx) => {
 		if (decision.kind === 'link') {
 			tx.update(users)
 				.set({ oidcSubject: decision.subject })
@@ -222,7 +223,7 @@ export function acceptInvitation(
 	userId: number,
 	passwordHash: string
 ): boolean {
-	return db.transaction((tx) => {
+	return writeTransaction(db, (tx) => {
 		const used = tx
 			.update(invitations)
 			.set({ usedAt: new Date() })

@@ -1,6 +1,7 @@
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { VoteOption, VoteSubject } from '$lib/domain/topic-vote';
 import type { Db } from '.';
+import { writeTransaction } from './transaction';
 import { topicVoters, topicVoteTotals, topicVotes } from './schema';
 
 /**
@@ -81,7 +82,7 @@ export function cast(
 	responseId: number,
 	choices: readonly string[]
 ): CastResult {
-	return db.transaction((tx) => {
+	return writeTransaction(db, (tx) => {
 		const vote = tx
 			.select({ closedAt: topicVotes.closedAt })
 			.from(topicVotes)
